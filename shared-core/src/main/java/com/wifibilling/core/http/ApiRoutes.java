@@ -1,0 +1,16 @@
+package com.wifibilling.core.http;
+
+import java.util.Set;
+
+/**
+ * Returns every route key of the whole API, across all functions, as template.yaml declares them. The
+ * {@code $default} route uses it to tell a wrong method (405 with {@code Allow}) from an unknown path (404);
+ * a test keeps it identical to the template.
+ */
+public final class ApiRoutes {
+    public static final Set<String> ALL = Set.of(
+            "GET /api/payment/packages",
+            "GET /api/health");
+
+    private ApiRoutes() {}
+}

@@ -1,0 +1,2 @@
+/** Business metrics as CloudWatch Embedded Metric Format lines (DESIGN §8): counted in memory, flushed per invocation. */
+package com.wifibilling.core.metrics;
