@@ -30,6 +30,7 @@ public final class JsonLogger extends LegacyAbstractLogger implements LoggingEve
     private static final Map<String, JsonLogger> LOGGERS = new ConcurrentHashMap<>();
     private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern MSISDN = Pattern.compile("(?<!\\d)(2547|2541|\\+2547|\\+2541|07|01)(\\d{4})(\\d{4})(?!\\d)");
+    private static final int MAX_STACK_LINES = 25;
     private static volatile Level minimum = Level.INFO;
     private static volatile PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
@@ -109,7 +110,7 @@ public final class JsonLogger extends LegacyAbstractLogger implements LoggingEve
                 json.writeStringField("message", maskPhones(String.valueOf(error.getMessage())));
                 StringWriter stack = new StringWriter();
                 error.printStackTrace(new PrintWriter(stack));
-                json.writeStringField("stack", maskPhones(stack.toString()));
+                json.writeStringField("stack", maskPhones(shortened(stack.toString())));
                 json.writeEndObject();
             }
             json.writeEndObject();
@@ -117,6 +118,13 @@ public final class JsonLogger extends LegacyAbstractLogger implements LoggingEve
             return; // a StringWriter does not fail
         }
         out.println(line); // one println per event: lines from concurrent invocations never interleave
+    }
+
+    /** Keeps the frames that locate a failure; the framework frames below them add kilobytes, not insight. */
+    private static String shortened(String stack) {
+        String[] lines = stack.split("\n");
+        if (lines.length <= MAX_STACK_LINES) return stack;
+        return String.join("\n", java.util.Arrays.copyOf(lines, MAX_STACK_LINES)) + "\n\t… " + (lines.length - MAX_STACK_LINES) + " more lines";
     }
 
     private static void writeValue(JsonGenerator json, String key, Object value) throws IOException {
