@@ -1,5 +1,6 @@
 package com.wifibilling.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.function.Function;
 
@@ -7,7 +8,7 @@ import java.util.function.Function;
  * One page of a list (DESIGN §3): {@code {"items":[…],"nextCursor":"…"|null}}. The cursor is opaque to clients;
  * stores make it from DynamoDB's last evaluated key, so no list ever scans a growing table.
  */
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(List<T> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {
     public Page {
         items = List.copyOf(items);
     }

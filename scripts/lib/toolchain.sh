@@ -1,0 +1,55 @@
+# Shared by scripts/run-local and scripts/test: find a JDK >= 21, Node >= 20 and Maven, or say exactly
+# how to get them, and install the npm engines the local runtime and the tests start (dynalite).
+# Source it; it sets JAVA_HOME, REPO and puts the JDK first on PATH.
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+java_major() { # prints the major version of the java binary given, or 0
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1 | head -1 || echo 0
+}
+
+find_jdk() {
+  local candidates=()
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  candidates+=(/usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64)
+  if command -v javac >/dev/null 2>&1; then candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"); fi
+  for home in "${candidates[@]}"; do
+    if [ -x "$home/bin/javac" ] && [ "$(java_major "$home/bin/java")" -ge 21 ] 2>/dev/null; then
+      export JAVA_HOME="$home"; export PATH="$JAVA_HOME/bin:$PATH"; return 0
+    fi
+  done
+  cat >&2 <<'MSG'
+A JDK 21 or newer is needed (the code targets Lambda's java21 runtime).
+  Debian/Ubuntu:  sudo apt-get install -y openjdk-21-jdk-headless   (Debian 13 / Ubuntu 24.04)
+  or Temurin:     https://adoptium.net/installation/linux/ then: sudo apt-get install -y temurin-21-jdk
+Then run this again, or point JAVA_HOME at it: JAVA_HOME=/usr/lib/jvm/<jdk> ./scripts/...
+MSG
+  return 1
+}
+
+check_node() {
+  if ! command -v node >/dev/null 2>&1 || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+    cat >&2 <<'MSG'
+Node.js 20 or newer is needed (it runs dynalite, the local DynamoDB engine).
+  Debian/Ubuntu:  curl -fsSL https://deb.nodesource.com/setup_20.x | sudo -E bash - && sudo apt-get install -y nodejs
+  or nvm:         nvm install 20
+MSG
+    return 1
+  fi
+}
+
+check_maven() {
+  if ! command -v mvn >/dev/null 2>&1; then
+    echo "Apache Maven 3.8 or newer is needed: sudo apt-get install -y maven" >&2
+    return 1
+  fi
+}
+
+# Installs local-runtime's npm packages (dynalite) when missing or older than the lock file.
+install_engines() {
+  local dir="$REPO/local-runtime"
+  if [ ! -d "$dir/node_modules/dynalite" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "Installing the local engines (npm ci in local-runtime)…" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || return 1
+  fi
+}
