@@ -2,7 +2,6 @@ package com.wifibilling.core;
 
 import com.wifibilling.core.http.ApiException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
