@@ -126,6 +126,25 @@ class DynamoDbUserStoreTest {
     }
 
     @Test
+    void sixteenRacersCreatingOnePortalUserLeaveExactlyOneWinnerEveryRound() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String userId = "portal-race-" + round;
+            List<Boolean> answers = BarrierRace.race(16, i -> () -> users.createPortalUser(
+                    User.portal(userId, Phone.parse(String.format("07123451%02d", i)), T0)));
+            assertEquals(1, answers.stream().filter(won -> won).count(), "round " + round);
+            assertEquals(String.format("2547123451%02d", answers.indexOf(true)), users.find(userId).orElseThrow().phone().msisdn());
+        }
+    }
+
+    @Test
+    void racingTouchesLeaveTheLatestLastSeen() throws Exception {
+        users.createPortalUser(User.portal("portal-busy", null, T0));
+        List<Boolean> moved = BarrierRace.race(16, i -> () -> users.touch("portal-busy", T0.plusSeconds(i == 7 ? 1000 : i)));
+        assertEquals(T0.plusSeconds(1000), users.find("portal-busy").orElseThrow().lastSeenAt());
+        assertTrue(moved.get(7)); // the latest touch always moves it; an earlier one never overwrites it
+    }
+
+    @Test
     void findByEmailIgnoresCaseAndFindsOnlyAdmins() {
         users.createAdmin(User.admin("admin-8", "case@localhost", HASH, Set.of("admin"), T0));
         assertEquals("admin-8", users.findByEmail("  CASE@LocalHost ").orElseThrow().userId());
