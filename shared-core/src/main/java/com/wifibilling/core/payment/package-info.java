@@ -1,0 +1,7 @@
+/**
+ * Purchases by M-Pesa STK Push (DESIGN §1, §5; contracts/daraja.md): the {@link com.wifibilling.core.payment.Transaction}
+ * record, its states and sources, and the {@link com.wifibilling.core.payment.TransactionStore} port whose
+ * conditional writes make callback, inline poll, manual query and sweeper race safely: the claim
+ * (pending → completed, recording the grant) has exactly one winner, and the confirm exactly one confirmer.
+ */
+package com.wifibilling.core.payment;
