@@ -2,7 +2,6 @@ package com.wifibilling.core.session;
 
 import com.wifibilling.core.Mac;
 import com.wifibilling.core.Phone;
-import com.wifibilling.core.http.ApiException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
