@@ -4,6 +4,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 import com.wifibilling.core.Mac;
+import com.wifibilling.core.WireName;
 import com.wifibilling.core.gateway.GatewayOutboxStore;
 import com.wifibilling.core.gateway.OutboxCommand;
 import com.wifibilling.core.gateway.OutboxEntry;
@@ -86,7 +87,7 @@ public final class DynamoDbGatewayOutboxStore implements GatewayOutboxStore {
             var item = new OutboxItem();
             item.gatewayId = e.gatewayId();
             item.seq = e.seq();
-            item.command = e.command().value();
+            item.command = WireName.of(e.command());
             item.deviceKey = e.deviceKey();
             item.mac = e.mac().value();
             item.sessionId = e.sessionId();
@@ -98,7 +99,7 @@ public final class DynamoDbGatewayOutboxStore implements GatewayOutboxStore {
         }
 
         OutboxEntry toEntry() {
-            return new OutboxEntry(gatewayId, seq, OutboxCommand.fromValue(command), new Mac(mac), sessionId,
+            return new OutboxEntry(gatewayId, seq, WireName.parse(OutboxCommand.class, command), new Mac(mac), sessionId,
                     expiresAt == null ? null : Instant.ofEpochSecond(expiresAt), attributes, StoredTime.parse(createdAt));
         }
 

@@ -2,6 +2,7 @@ package com.wifibilling.core.store;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
+import com.wifibilling.core.WireName;
 import com.wifibilling.core.gateway.ControlMode;
 import com.wifibilling.core.gateway.Gateway;
 import com.wifibilling.core.gateway.GatewayStatus;
@@ -192,10 +193,10 @@ public final class DynamoDbGatewayStore implements GatewayStore {
             var item = new GatewayItem();
             item.gatewayId = g.gatewayId();
             item.name = g.name();
-            item.status = g.status().value();
-            item.type = g.type().value();
-            item.controlMode = g.controlMode().value();
-            item.pollLogin = g.pollLogin().value();
+            item.status = WireName.of(g.status());
+            item.type = WireName.of(g.type());
+            item.controlMode = WireName.of(g.controlMode());
+            item.pollLogin = WireName.of(g.pollLogin());
             item.radiusClientAddress = g.radiusClientAddress();
             item.radiusSecretRef = g.radiusSecretRef();
             item.coaAddress = g.coaAddress();
@@ -217,10 +218,10 @@ public final class DynamoDbGatewayStore implements GatewayStore {
 
         /** Missing optional attributes read as the contract's defaults (items written before a field existed). */
         Gateway toGateway() {
-            return Gateway.builder(gatewayId, name, GatewayType.fromValue(type), StoredTime.parse(createdAt))
-                    .status(GatewayStatus.fromValue(status))
-                    .controlMode(controlMode == null ? ControlMode.PUSH : ControlMode.fromValue(controlMode))
-                    .pollLogin(pollLogin == null ? PollLogin.RADIUS : PollLogin.fromValue(pollLogin))
+            return Gateway.builder(gatewayId, name, WireName.parse(GatewayType.class, type), StoredTime.parse(createdAt))
+                    .status(WireName.parse(GatewayStatus.class, status))
+                    .controlMode(controlMode == null ? ControlMode.PUSH : WireName.parse(ControlMode.class, controlMode))
+                    .pollLogin(pollLogin == null ? PollLogin.RADIUS : WireName.parse(PollLogin.class, pollLogin))
                     .radiusClientAddress(radiusClientAddress).radiusSecretRef(radiusSecretRef).coaAddress(coaAddress)
                     .coaPort(coaPort == null ? Gateway.DEFAULT_COA_PORT : coaPort)
                     .coaSupported(coaSupported == null || coaSupported)
