@@ -3,6 +3,7 @@ package com.wifibilling.core.store;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
+import com.wifibilling.core.BusinessDay;
 import com.wifibilling.core.Page;
 import com.wifibilling.core.event.AuditEvent;
 import com.wifibilling.core.event.EventStore;
@@ -91,7 +92,7 @@ public final class DynamoDbEventStore implements EventStore {
 
         static EventItem from(AuditEvent e) {
             var item = new EventItem();
-            item.day = e.day().toString();
+            item.day = BusinessDay.key(e.at());
             item.at = StoredTime.iso(e.at());
             item.atId = item.at + "#" + e.id();
             item.id = e.id();

@@ -7,6 +7,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import com.wifibilling.core.BusinessDay;
 import com.wifibilling.core.Money;
 import com.wifibilling.core.Page;
 import com.wifibilling.core.Phone;
@@ -280,7 +281,7 @@ public final class DynamoDbTransactionStore implements TransactionStore {
             item.lang = t.lang();
             item.createdAt = StoredTime.iso(t.createdAt());
             item.completedAt = StoredTime.iso(t.completedAt());
-            item.day = t.day().toString();
+            item.day = BusinessDay.key(t.createdAt());
             item.pendingShard = t.status() == TransactionStatus.PENDING ? pendingShard(t.shard()) : null;
             item.grantId = t.grantId();
             item.grantShard = t.grantUnconfirmed() ? grantShard(t.shard()) : null;
