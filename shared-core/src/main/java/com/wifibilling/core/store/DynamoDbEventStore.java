@@ -61,7 +61,7 @@ public final class DynamoDbEventStore implements EventStore {
 
     @Override
     public Page<AuditEvent> onDay(LocalDate day, int limit, String cursor) {
-        if (limit < 1 || limit > 100) throw ApiException.invalidField("limit", "limit must be between 1 and 100");
+        PageLimit.check(limit);
         Map<String, AttributeValue> start = startKey(cursor, day);
         var page = table.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(day.toString())))
                 .scanIndexForward(false).limit(limit).exclusiveStartKey(start)).iterator().next();

@@ -9,7 +9,6 @@ import com.wifibilling.core.gateway.GatewayOutboxStore;
 import com.wifibilling.core.gateway.OutboxCommand;
 import com.wifibilling.core.gateway.OutboxEntry;
 import com.wifibilling.core.gateway.OutboxPage;
-import com.wifibilling.core.http.ApiException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ public final class DynamoDbGatewayOutboxStore implements GatewayOutboxStore {
 
     @Override
     public OutboxPage since(String gatewayId, long afterSeq, int limit) {
-        if (limit < 1 || limit > 100) throw ApiException.invalidField("limit", "limit must be between 1 and 100");
+        PageLimit.check(limit);
         // Strongly consistent: an entry written just before its gateway polls must not be skipped.
         var page = table.query(r -> r.queryConditional(QueryConditional.sortGreaterThan(k -> k.partitionValue(gatewayId).sortValue(afterSeq)))
                 .consistentRead(true).limit(limit)).iterator().next();

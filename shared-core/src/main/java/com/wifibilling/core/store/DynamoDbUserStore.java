@@ -136,7 +136,7 @@ public final class DynamoDbUserStore implements UserStore {
 
     @Override
     public Page<User> list(UserKind kind, int limit, String cursor) {
-        if (limit < 1 || limit > 100) throw ApiException.invalidField("limit", "limit must be between 1 and 100");
+        PageLimit.check(limit);
         Map<String, AttributeValue> start = startKey(cursor, kind);
         var page = table.index(KIND_INDEX).query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(WireName.of(kind))))
                 .scanIndexForward(false).limit(limit).exclusiveStartKey(start)).iterator().next();
