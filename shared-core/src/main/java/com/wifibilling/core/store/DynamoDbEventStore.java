@@ -7,7 +7,6 @@ import com.wifibilling.core.BusinessDay;
 import com.wifibilling.core.Page;
 import com.wifibilling.core.event.AuditEvent;
 import com.wifibilling.core.event.EventStore;
-import com.wifibilling.core.http.ApiException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
@@ -73,7 +72,7 @@ public final class DynamoDbEventStore implements EventStore {
         Map<String, AttributeValue> start = Cursors.decode(cursor, LIST_KEY);
         if (start == null) return null;
         if (!day.toString().equals(start.get("day").s()) || start.get("atId").s() == null)
-            throw ApiException.invalidField("cursor", "cursor is not one this list returned");
+            throw Cursors.invalid();
         return start;
     }
 

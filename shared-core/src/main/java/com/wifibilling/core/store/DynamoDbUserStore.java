@@ -10,7 +10,6 @@ import com.wifibilling.core.WireName;
 import com.wifibilling.core.guard.Claim;
 import com.wifibilling.core.guard.GuardKeys;
 import com.wifibilling.core.guard.GuardStore;
-import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.user.AdminCreation;
 import com.wifibilling.core.user.User;
 import com.wifibilling.core.user.UserKind;
@@ -148,7 +147,7 @@ public final class DynamoDbUserStore implements UserStore {
         Map<String, AttributeValue> start = Cursors.decode(cursor, LIST_KEY);
         if (start == null) return null;
         boolean fits = WireName.of(kind).equals(start.get("kind").s()) && start.get("createdAt").s() != null && start.get("userId").s() != null;
-        if (!fits) throw ApiException.invalidField("cursor", "cursor is not one this list returned");
+        if (!fits) throw Cursors.invalid();
         return start;
     }
 

@@ -1,7 +1,6 @@
 package com.wifibilling.core.store;
 
 import com.wifibilling.core.Page;
-import com.wifibilling.core.http.ApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,13 +80,9 @@ final class IndexPages<I> {
         cursorKey.forEach((name, type) -> {
             AttributeValue value = key.get(name);
             boolean typed = type == ScalarAttributeType.N ? value.n() != null : value.s() != null && !value.s().isEmpty();
-            if (!typed) throw invalidCursor();
+            if (!typed) throw Cursors.invalid();
         });
-        if (!key.get(partitionKey).equals(partition)) throw invalidCursor();
+        if (!key.get(partitionKey).equals(partition)) throw Cursors.invalid();
         return key;
-    }
-
-    private static ApiException invalidCursor() {
-        return ApiException.invalidField("cursor", "cursor is not one this list returned");
     }
 }
