@@ -1,5 +1,6 @@
 package com.wifibilling.core.store;
 
+import static com.wifibilling.core.store.ItemUpdate.number;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
 import com.wifibilling.core.WireName;
@@ -11,7 +12,6 @@ import com.wifibilling.core.gateway.GatewayType;
 import com.wifibilling.core.gateway.PollLogin;
 import com.wifibilling.core.gateway.UnifiController;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,26 +109,11 @@ public final class DynamoDbGatewayStore implements GatewayStore {
     public Optional<Gateway> update(Gateway read, Gateway next) {
         if (!read.gatewayId().equals(next.gatewayId())) throw new IllegalArgumentException("update cannot change gatewayId");
         Map<String, AttributeValue> attributes = SCHEMA.itemToMap(GatewayItem.from(next), true);
-        Map<String, String> names = new HashMap<>(Map.of("#version", "version"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":read", AttributeValue.fromN(Long.toString(read.version())),
-                ":next", AttributeValue.fromN(Long.toString(read.version() + 1))));
-        StringBuilder set = new StringBuilder("SET #version = :next");
-        StringBuilder remove = new StringBuilder();
-        for (int i = 0; i < EDITED.size(); i++) {
-            String attribute = EDITED.get(i);
-            names.put("#a" + i, attribute);
-            if (attributes.containsKey(attribute)) {
-                set.append(", #a").append(i).append(" = :a").append(i);
-                values.put(":a" + i, attributes.get(attribute));
-            } else {
-                remove.append(remove.isEmpty() ? " REMOVE " : ", ").append("#a").append(i);
-            }
-        }
+        var update = new ItemUpdate("gatewayId", read.gatewayId())
+                .set("version", number(read.version() + 1)).value(":read", number(read.version()));
+        for (String attribute : EDITED) update.set(attribute, attributes.get(attribute)); // absent in next: REMOVE
         try {
-            var written = dynamoDb.updateItem(r -> r.tableName(tableName).key(key(read.gatewayId()))
-                    .updateExpression(set.toString() + remove).conditionExpression("#version = :read")
-                    .expressionAttributeNames(names).expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW));
+            var written = dynamoDb.updateItem(update.request(tableName, update.name("version") + " = :read", ReturnValue.ALL_NEW));
             return Optional.of(SCHEMA.mapToItem(written.attributes()).toGateway());
         } catch (ConditionalCheckFailedException editedSinceRead) {
             return Optional.empty();
