@@ -1,9 +1,9 @@
 package com.wifibilling.core.event;
 
+import com.wifibilling.core.BusinessDay;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
@@ -15,12 +15,10 @@ import java.util.regex.Pattern;
  * {@code admin.login} or {@code callback.suspicious}), when ({@code at}, kept to the millisecond), who did it
  * ({@code actor}: an admin's userId, or null for the system), to what ({@code subject}: a transactionId,
  * gatewayId, …), why ({@code reason}: a stable UPPER_SNAKE code such as {@code AMOUNT_MISMATCH}) and
- * {@code details} for the people who reconcile it. Listed under its East Africa Time {@link #day()}.
+ * {@code details} for the people who reconcile it. Listed under its business day, {@link #day()}.
  */
 public record AuditEvent(Instant at, String id, String type, String actor, String subject, String reason,
                          Map<String, String> details) {
-    /** Business days are East Africa Time dates (DESIGN §3); Kenya keeps UTC+3 all year. */
-    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Africa/Nairobi");
     public static final Duration RETENTION = Duration.ofDays(400);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
@@ -39,9 +37,9 @@ public record AuditEvent(Instant at, String id, String type, String actor, Strin
         return new AuditEvent(at, UUID.randomUUID().toString(), type, actor, subject, reason, details);
     }
 
-    /** Returns the East Africa Time date the event is listed under. */
+    /** Returns the business day (East Africa Time date, {@link BusinessDay}) the event is listed under. */
     public LocalDate day() {
-        return LocalDate.ofInstant(at, BUSINESS_ZONE);
+        return BusinessDay.of(at);
     }
 
     /** Returns when DynamoDB may delete the event: 400 days after it happened (DESIGN §4). */

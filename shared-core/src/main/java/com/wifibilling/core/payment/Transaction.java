@@ -1,12 +1,12 @@
 package com.wifibilling.core.payment;
 
+import com.wifibilling.core.BusinessDay;
 import com.wifibilling.core.Money;
 import com.wifibilling.core.Phone;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.session.DeviceKey;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Set;
@@ -26,8 +26,6 @@ public record Transaction(String transactionId, String checkoutRequestId, String
                           TransactionStatus status, Integer resultCode, String resultDesc, String receipt,
                           PaymentSource source, String clientTokenHash, String lang, Instant createdAt,
                           Instant completedAt, String grantId, Instant claimedAt, boolean grantConfirmed) {
-    /** Business days are East Africa Time dates (DESIGN §3). */
-    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Africa/Nairobi");
     /** Pending payments and unconfirmed grants are spread over this many sparse-index partitions. */
     public static final int SHARDS = 4;
     public static final Set<String> LANGUAGES = Set.of("en", "sw", "sheng");
@@ -65,14 +63,9 @@ public record Transaction(String transactionId, String checkoutRequestId, String
                 TransactionStatus.PENDING, null, null, null, null, clientTokenHash, lang, createdAt, null, null, null, false);
     }
 
-    /** Returns the East Africa Time date an instant falls on (the Stats and day-index day, DESIGN §3). */
-    public static LocalDate businessDay(Instant instant) {
-        return LocalDate.ofInstant(instant, BUSINESS_ZONE);
-    }
-
     /** Returns the business day the purchase was made: the day its revenue counts for. */
     public LocalDate day() {
-        return businessDay(createdAt);
+        return BusinessDay.of(createdAt);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.wifibilling.core.stats;
 
+import com.wifibilling.core.BusinessDay;
 import com.wifibilling.core.http.ApiException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -7,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The key of a Stats item (DESIGN §4): a business day ({@code 2026-11-25}, an East Africa Time date), that day
+ * The key of a Stats item (DESIGN §4): a business day ({@code 2026-11-25}, see {@link BusinessDay}), that day
  * for one package ({@code 2026-11-25#pkg#basic}) or for one gateway ({@code 2026-11-25#gw#default}).
  */
 public record StatsKey(String value) {

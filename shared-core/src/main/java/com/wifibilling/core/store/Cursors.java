@@ -59,7 +59,8 @@ public final class Cursors {
         }
     }
 
-    private static ApiException invalid() {
+    /** Returns the 400 {@code INVALID_FIELD} naming {@code cursor}, for a cursor this list did not hand out. */
+    static ApiException invalid() {
         return ApiException.invalidField("cursor", "cursor is not one this list returned");
     }
 }

@@ -3,10 +3,10 @@ package com.wifibilling.core.store;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
+import com.wifibilling.core.BusinessDay;
 import com.wifibilling.core.Page;
 import com.wifibilling.core.event.AuditEvent;
 import com.wifibilling.core.event.EventStore;
-import com.wifibilling.core.http.ApiException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +60,7 @@ public final class DynamoDbEventStore implements EventStore {
 
     @Override
     public Page<AuditEvent> onDay(LocalDate day, int limit, String cursor) {
-        if (limit < 1 || limit > 100) throw ApiException.invalidField("limit", "limit must be between 1 and 100");
+        PageLimit.check(limit);
         Map<String, AttributeValue> start = startKey(cursor, day);
         var page = table.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(day.toString())))
                 .scanIndexForward(false).limit(limit).exclusiveStartKey(start)).iterator().next();
@@ -72,7 +72,7 @@ public final class DynamoDbEventStore implements EventStore {
         Map<String, AttributeValue> start = Cursors.decode(cursor, LIST_KEY);
         if (start == null) return null;
         if (!day.toString().equals(start.get("day").s()) || start.get("atId").s() == null)
-            throw ApiException.invalidField("cursor", "cursor is not one this list returned");
+            throw Cursors.invalid();
         return start;
     }
 
@@ -91,7 +91,7 @@ public final class DynamoDbEventStore implements EventStore {
 
         static EventItem from(AuditEvent e) {
             var item = new EventItem();
-            item.day = e.day().toString();
+            item.day = BusinessDay.key(e.at());
             item.at = StoredTime.iso(e.at());
             item.atId = item.at + "#" + e.id();
             item.id = e.id();

@@ -4,11 +4,11 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 import com.wifibilling.core.Mac;
+import com.wifibilling.core.WireName;
 import com.wifibilling.core.gateway.GatewayOutboxStore;
 import com.wifibilling.core.gateway.OutboxCommand;
 import com.wifibilling.core.gateway.OutboxEntry;
 import com.wifibilling.core.gateway.OutboxPage;
-import com.wifibilling.core.http.ApiException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ public final class DynamoDbGatewayOutboxStore implements GatewayOutboxStore {
 
     @Override
     public OutboxPage since(String gatewayId, long afterSeq, int limit) {
-        if (limit < 1 || limit > 100) throw ApiException.invalidField("limit", "limit must be between 1 and 100");
+        PageLimit.check(limit);
         // Strongly consistent: an entry written just before its gateway polls must not be skipped.
         var page = table.query(r -> r.queryConditional(QueryConditional.sortGreaterThan(k -> k.partitionValue(gatewayId).sortValue(afterSeq)))
                 .consistentRead(true).limit(limit)).iterator().next();
@@ -86,7 +86,7 @@ public final class DynamoDbGatewayOutboxStore implements GatewayOutboxStore {
             var item = new OutboxItem();
             item.gatewayId = e.gatewayId();
             item.seq = e.seq();
-            item.command = e.command().value();
+            item.command = WireName.of(e.command());
             item.deviceKey = e.deviceKey();
             item.mac = e.mac().value();
             item.sessionId = e.sessionId();
@@ -98,7 +98,7 @@ public final class DynamoDbGatewayOutboxStore implements GatewayOutboxStore {
         }
 
         OutboxEntry toEntry() {
-            return new OutboxEntry(gatewayId, seq, OutboxCommand.fromValue(command), new Mac(mac), sessionId,
+            return new OutboxEntry(gatewayId, seq, WireName.parse(OutboxCommand.class, command), new Mac(mac), sessionId,
                     expiresAt == null ? null : Instant.ofEpochSecond(expiresAt), attributes, StoredTime.parse(createdAt));
         }
 

@@ -1,7 +1,9 @@
 package com.wifibilling.core.store;
 
+import static com.wifibilling.core.store.ItemUpdate.number;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
 
+import com.wifibilling.core.WireName;
 import com.wifibilling.core.gateway.ControlMode;
 import com.wifibilling.core.gateway.Gateway;
 import com.wifibilling.core.gateway.GatewayStatus;
@@ -10,7 +12,6 @@ import com.wifibilling.core.gateway.GatewayType;
 import com.wifibilling.core.gateway.PollLogin;
 import com.wifibilling.core.gateway.UnifiController;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,26 +109,11 @@ public final class DynamoDbGatewayStore implements GatewayStore {
     public Optional<Gateway> update(Gateway read, Gateway next) {
         if (!read.gatewayId().equals(next.gatewayId())) throw new IllegalArgumentException("update cannot change gatewayId");
         Map<String, AttributeValue> attributes = SCHEMA.itemToMap(GatewayItem.from(next), true);
-        Map<String, String> names = new HashMap<>(Map.of("#version", "version"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":read", AttributeValue.fromN(Long.toString(read.version())),
-                ":next", AttributeValue.fromN(Long.toString(read.version() + 1))));
-        StringBuilder set = new StringBuilder("SET #version = :next");
-        StringBuilder remove = new StringBuilder();
-        for (int i = 0; i < EDITED.size(); i++) {
-            String attribute = EDITED.get(i);
-            names.put("#a" + i, attribute);
-            if (attributes.containsKey(attribute)) {
-                set.append(", #a").append(i).append(" = :a").append(i);
-                values.put(":a" + i, attributes.get(attribute));
-            } else {
-                remove.append(remove.isEmpty() ? " REMOVE " : ", ").append("#a").append(i);
-            }
-        }
+        var update = new ItemUpdate("gatewayId", read.gatewayId())
+                .set("version", number(read.version() + 1)).value(":read", number(read.version()));
+        for (String attribute : EDITED) update.set(attribute, attributes.get(attribute)); // absent in next: REMOVE
         try {
-            var written = dynamoDb.updateItem(r -> r.tableName(tableName).key(key(read.gatewayId()))
-                    .updateExpression(set.toString() + remove).conditionExpression("#version = :read")
-                    .expressionAttributeNames(names).expressionAttributeValues(values).returnValues(ReturnValue.ALL_NEW));
+            var written = dynamoDb.updateItem(update.request(tableName, update.name("version") + " = :read", ReturnValue.ALL_NEW));
             return Optional.of(SCHEMA.mapToItem(written.attributes()).toGateway());
         } catch (ConditionalCheckFailedException editedSinceRead) {
             return Optional.empty();
@@ -192,10 +178,10 @@ public final class DynamoDbGatewayStore implements GatewayStore {
             var item = new GatewayItem();
             item.gatewayId = g.gatewayId();
             item.name = g.name();
-            item.status = g.status().value();
-            item.type = g.type().value();
-            item.controlMode = g.controlMode().value();
-            item.pollLogin = g.pollLogin().value();
+            item.status = WireName.of(g.status());
+            item.type = WireName.of(g.type());
+            item.controlMode = WireName.of(g.controlMode());
+            item.pollLogin = WireName.of(g.pollLogin());
             item.radiusClientAddress = g.radiusClientAddress();
             item.radiusSecretRef = g.radiusSecretRef();
             item.coaAddress = g.coaAddress();
@@ -217,10 +203,10 @@ public final class DynamoDbGatewayStore implements GatewayStore {
 
         /** Missing optional attributes read as the contract's defaults (items written before a field existed). */
         Gateway toGateway() {
-            return Gateway.builder(gatewayId, name, GatewayType.fromValue(type), StoredTime.parse(createdAt))
-                    .status(GatewayStatus.fromValue(status))
-                    .controlMode(controlMode == null ? ControlMode.PUSH : ControlMode.fromValue(controlMode))
-                    .pollLogin(pollLogin == null ? PollLogin.RADIUS : PollLogin.fromValue(pollLogin))
+            return Gateway.builder(gatewayId, name, WireName.parse(GatewayType.class, type), StoredTime.parse(createdAt))
+                    .status(WireName.parse(GatewayStatus.class, status))
+                    .controlMode(controlMode == null ? ControlMode.PUSH : WireName.parse(ControlMode.class, controlMode))
+                    .pollLogin(pollLogin == null ? PollLogin.RADIUS : WireName.parse(PollLogin.class, pollLogin))
                     .radiusClientAddress(radiusClientAddress).radiusSecretRef(radiusSecretRef).coaAddress(coaAddress)
                     .coaPort(coaPort == null ? Gateway.DEFAULT_COA_PORT : coaPort)
                     .coaSupported(coaSupported == null || coaSupported)

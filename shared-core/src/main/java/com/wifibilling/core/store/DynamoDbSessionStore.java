@@ -6,6 +6,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 import com.wifibilling.core.Page;
 import com.wifibilling.core.Phone;
+import com.wifibilling.core.WireName;
 import com.wifibilling.core.session.Accounting;
 import com.wifibilling.core.session.DeviceKey;
 import com.wifibilling.core.session.GatewayState;
@@ -265,12 +266,12 @@ public final class DynamoDbSessionStore implements SessionStore {
             item.uploadMbps = s.uploadMbps();
             item.startedAt = StoredTime.iso(s.startedAt());
             item.expiresAt = s.expiresAt().getEpochSecond();
-            item.status = StoredEnum.spell(s.status());
+            item.status = WireName.of(s.status());
             item.endedAt = StoredTime.iso(s.endedAt());
             item.endReason = s.endReason();
             item.version = s.version();
             item.appliedGrants = s.appliedGrants().isEmpty() ? null : s.appliedGrants();
-            item.gatewayState = StoredEnum.spell(s.gatewayState());
+            item.gatewayState = WireName.of(s.gatewayState());
             item.onlineShard = s.gatewayState() == GatewayState.ONLINE ? onlineShard(s.shard()) : null;
             item.loggedOutAt = StoredTime.iso(s.loggedOutAt());
             Accounting a = s.accounting();
@@ -295,9 +296,9 @@ public final class DynamoDbSessionStore implements SessionStore {
                     nasIdentifier, StoredTime.parse(acctStartedAt), StoredTime.parse(lastAcctAt), orZero(bytesIn), bytesOut);
             return new Session(DeviceKey.parse(deviceKey), sessionId, accessCode, radiusSecret,
                     phone == null ? null : new Phone(phone), packageId, packageName, downloadMbps, uploadMbps,
-                    StoredTime.parse(startedAt), Instant.ofEpochSecond(expiresAt), StoredEnum.read(SessionStatus.class, status),
+                    StoredTime.parse(startedAt), Instant.ofEpochSecond(expiresAt), WireName.parse(SessionStatus.class, status),
                     StoredTime.parse(endedAt), endReason, version, appliedGrants == null ? Map.of() : appliedGrants,
-                    StoredEnum.read(GatewayState.class, gatewayState), StoredTime.parse(loggedOutAt), accounting,
+                    WireName.parse(GatewayState.class, gatewayState), StoredTime.parse(loggedOutAt), accounting,
                     lastCommand == null ? null : lastCommand.toLastCommand());
         }
 

@@ -7,9 +7,11 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
+import com.wifibilling.core.BusinessDay;
 import com.wifibilling.core.Money;
 import com.wifibilling.core.Page;
 import com.wifibilling.core.Phone;
+import com.wifibilling.core.WireName;
 import com.wifibilling.core.payment.PaymentClaim;
 import com.wifibilling.core.payment.PaymentResult;
 import com.wifibilling.core.payment.PaymentSource;
@@ -39,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * sparse-index attribute under a condition, which a whole-item put cannot say.
  *
  * <p>Stored: {@code amount} and {@code grantSeconds} as numbers, {@code phone} as the MSISDN, enums in their
- * lower-case spelling ({@link StoredEnum}), times as {@link StoredTime} strings, {@code day} as the East Africa
+ * lower-case spelling ({@link WireName}), times as {@link StoredTime} strings, {@code day} as the East Africa
  * Time date of {@code createdAt}. {@code pendingShard} ({@code p0}…{@code p3}) exists only while pending;
  * {@code grantShard} ({@code g0}…{@code g3}) only between claim and confirm. Confirmation is the absence of
  * {@code grantShard} on a transaction that has a {@code grantId}.
@@ -79,7 +81,7 @@ public final class DynamoDbTransactionStore implements TransactionStore {
             .addAttribute(String.class, a -> a.name("claimedAt").getter(TransactionItem::getClaimedAt).setter(TransactionItem::setClaimedAt).tags(secondarySortKey(GRANT_INDEX)))
             .build();
     private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(transactionId)").build();
-    private static final AttributeValue PENDING = AttributeValue.fromS(StoredEnum.spell(TransactionStatus.PENDING));
+    private static final AttributeValue PENDING = AttributeValue.fromS(WireName.of(TransactionStatus.PENDING));
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -175,11 +177,11 @@ public final class DynamoDbTransactionStore implements TransactionStore {
 
     /** Returns the update that records a final status and its result, leaving the pending-index. */
     private static ItemUpdate withResult(ItemUpdate update, TransactionStatus status, PaymentResult result) {
-        return update.set("status", text(StoredEnum.spell(status)))
+        return update.set("status", text(WireName.of(status)))
                 .set("resultCode", number(result.resultCode()))
                 .set("resultDesc", text(result.resultDesc()))
                 .set("receipt", text(result.receipt()))
-                .set("source", text(StoredEnum.spell(result.source())))
+                .set("source", text(WireName.of(result.source())))
                 .set("completedAt", time(result.at()))
                 .remove("pendingShard");
     }
@@ -270,16 +272,16 @@ public final class DynamoDbTransactionStore implements TransactionStore {
             item.amount = t.amount().shillings();
             item.grantSeconds = t.grantSeconds();
             item.deviceKey = t.deviceKey().value();
-            item.status = StoredEnum.spell(t.status());
+            item.status = WireName.of(t.status());
             item.resultCode = t.resultCode();
             item.resultDesc = t.resultDesc();
             item.receipt = t.receipt();
-            item.source = StoredEnum.spell(t.source());
+            item.source = WireName.of(t.source());
             item.clientTokenHash = t.clientTokenHash();
             item.lang = t.lang();
             item.createdAt = StoredTime.iso(t.createdAt());
             item.completedAt = StoredTime.iso(t.completedAt());
-            item.day = t.day().toString();
+            item.day = BusinessDay.key(t.createdAt());
             item.pendingShard = t.status() == TransactionStatus.PENDING ? pendingShard(t.shard()) : null;
             item.grantId = t.grantId();
             item.grantShard = t.grantUnconfirmed() ? grantShard(t.shard()) : null;
@@ -289,8 +291,8 @@ public final class DynamoDbTransactionStore implements TransactionStore {
 
         Transaction toTransaction() {
             return new Transaction(transactionId, checkoutRequestId, merchantRequestId, new Phone(phone), packageId,
-                    Money.kes(amount), grantSeconds, DeviceKey.parse(deviceKey), StoredEnum.read(TransactionStatus.class, status),
-                    resultCode, resultDesc, receipt, StoredEnum.read(PaymentSource.class, source), clientTokenHash, lang,
+                    Money.kes(amount), grantSeconds, DeviceKey.parse(deviceKey), WireName.parse(TransactionStatus.class, status),
+                    resultCode, resultDesc, receipt, WireName.parse(PaymentSource.class, source), clientTokenHash, lang,
                     StoredTime.parse(createdAt), StoredTime.parse(completedAt), grantId, StoredTime.parse(claimedAt),
                     grantId != null && grantShard == null);
         }

@@ -6,10 +6,10 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 import com.wifibilling.core.Page;
 import com.wifibilling.core.Phone;
+import com.wifibilling.core.WireName;
 import com.wifibilling.core.guard.Claim;
 import com.wifibilling.core.guard.GuardKeys;
 import com.wifibilling.core.guard.GuardStore;
-import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.user.AdminCreation;
 import com.wifibilling.core.user.User;
 import com.wifibilling.core.user.UserKind;
@@ -135,9 +135,9 @@ public final class DynamoDbUserStore implements UserStore {
 
     @Override
     public Page<User> list(UserKind kind, int limit, String cursor) {
-        if (limit < 1 || limit > 100) throw ApiException.invalidField("limit", "limit must be between 1 and 100");
+        PageLimit.check(limit);
         Map<String, AttributeValue> start = startKey(cursor, kind);
-        var page = table.index(KIND_INDEX).query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(kind.value())))
+        var page = table.index(KIND_INDEX).query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(WireName.of(kind))))
                 .scanIndexForward(false).limit(limit).exclusiveStartKey(start)).iterator().next();
         return new Page<>(page.items().stream().map(UserItem::toUser).toList(), Cursors.encode(page.lastEvaluatedKey()));
     }
@@ -146,8 +146,8 @@ public final class DynamoDbUserStore implements UserStore {
     private static Map<String, AttributeValue> startKey(String cursor, UserKind kind) {
         Map<String, AttributeValue> start = Cursors.decode(cursor, LIST_KEY);
         if (start == null) return null;
-        boolean fits = kind.value().equals(start.get("kind").s()) && start.get("createdAt").s() != null && start.get("userId").s() != null;
-        if (!fits) throw ApiException.invalidField("cursor", "cursor is not one this list returned");
+        boolean fits = WireName.of(kind).equals(start.get("kind").s()) && start.get("createdAt").s() != null && start.get("userId").s() != null;
+        if (!fits) throw Cursors.invalid();
         return start;
     }
 
@@ -163,13 +163,13 @@ public final class DynamoDbUserStore implements UserStore {
         if (passwordHash == null || passwordHash.isBlank()) throw new IllegalArgumentException("passwordHash must not be blank");
         return update(userId, "SET passwordHash = :hash", "attribute_exists(userId) AND #kind = :admin",
                 Map.of("#kind", "kind"),
-                Map.of(":hash", AttributeValue.fromS(passwordHash), ":admin", AttributeValue.fromS(UserKind.ADMIN.value())));
+                Map.of(":hash", AttributeValue.fromS(passwordHash), ":admin", AttributeValue.fromS(WireName.of(UserKind.ADMIN))));
     }
 
     @Override
     public boolean setStatus(String userId, UserStatus status) {
         return update(userId, "SET #status = :status", "attribute_exists(userId)",
-                Map.of("#status", "status"), Map.of(":status", AttributeValue.fromS(status.value())));
+                Map.of("#status", "status"), Map.of(":status", AttributeValue.fromS(WireName.of(status))));
     }
 
     private boolean update(String userId, String update, String condition, Map<String, String> names, Map<String, AttributeValue> values) {
@@ -198,20 +198,20 @@ public final class DynamoDbUserStore implements UserStore {
         static UserItem from(User user) {
             var item = new UserItem();
             item.userId = user.userId();
-            item.kind = user.kind().value();
+            item.kind = WireName.of(user.kind());
             item.phone = user.phone() == null ? null : user.phone().msisdn();
             item.email = user.email();
             item.passwordHash = user.passwordHash();
             item.roles = user.roles().isEmpty() ? null : user.roles(); // DynamoDB has no empty sets
-            item.status = user.status().value();
+            item.status = WireName.of(user.status());
             item.createdAt = StoredTime.iso(user.createdAt());
             item.lastSeenAt = StoredTime.iso(user.lastSeenAt());
             return item;
         }
 
         User toUser() {
-            return new User(userId, UserKind.fromValue(kind), phone == null ? null : new Phone(phone), email, passwordHash,
-                    roles, UserStatus.fromValue(status), StoredTime.parse(createdAt), StoredTime.parse(lastSeenAt));
+            return new User(userId, WireName.parse(UserKind.class, kind), phone == null ? null : new Phone(phone), email, passwordHash,
+                    roles, WireName.parse(UserStatus.class, status), StoredTime.parse(createdAt), StoredTime.parse(lastSeenAt));
         }
 
         public String getUserId() { return userId; }

@@ -7,6 +7,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import com.wifibilling.core.Page;
+import com.wifibilling.core.WireName;
 import com.wifibilling.core.session.DeviceKey;
 import com.wifibilling.core.voucher.Redemption;
 import com.wifibilling.core.voucher.Voucher;
@@ -65,8 +66,8 @@ public final class DynamoDbVoucherStore implements VoucherStore {
             .addAttribute(Long.class, a -> a.name("ttl").getter(VoucherItem::getTtl).setter(VoucherItem::setTtl))
             .build();
     private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(code)").build();
-    private static final AttributeValue UNUSED = AttributeValue.fromS(StoredEnum.spell(VoucherStatus.UNUSED));
-    private static final AttributeValue SOLD = AttributeValue.fromS(StoredEnum.spell(VoucherKind.VOUCHER));
+    private static final AttributeValue UNUSED = AttributeValue.fromS(WireName.of(VoucherStatus.UNUSED));
+    private static final AttributeValue SOLD = AttributeValue.fromS(WireName.of(VoucherKind.VOUCHER));
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -111,7 +112,7 @@ public final class DynamoDbVoucherStore implements VoucherStore {
     @Override
     public Redemption redeem(String code, DeviceKey deviceKey, String sessionId, Instant now) {
         var update = new ItemUpdate("code", code)
-                .set("status", text(StoredEnum.spell(VoucherStatus.USED)))
+                .set("status", text(WireName.of(VoucherStatus.USED)))
                 .set("statusKey", text(statusKey(VoucherKind.VOUCHER, VoucherStatus.USED)))
                 .set("deviceKey", text(deviceKey.value()))
                 .set("sessionId", text(sessionId))
@@ -145,7 +146,7 @@ public final class DynamoDbVoucherStore implements VoucherStore {
     @Override
     public boolean voidUnused(String code) {
         var update = new ItemUpdate("code", code)
-                .set("status", text(StoredEnum.spell(VoucherStatus.VOID)))
+                .set("status", text(WireName.of(VoucherStatus.VOID)))
                 .set("statusKey", text(statusKey(VoucherKind.VOUCHER, VoucherStatus.VOID)))
                 .value(":unused", UNUSED).value(":sold", SOLD);
         try {
@@ -167,7 +168,7 @@ public final class DynamoDbVoucherStore implements VoucherStore {
     }
 
     static String statusKey(VoucherKind kind, VoucherStatus status) {
-        return StoredEnum.spell(kind) + "#" + StoredEnum.spell(status);
+        return WireName.of(kind) + "#" + WireName.of(status);
     }
 
     /** The stored form; mutable only because the Enhanced client fills items through setters. */
@@ -190,8 +191,8 @@ public final class DynamoDbVoucherStore implements VoucherStore {
         static VoucherItem from(Voucher v) {
             var item = new VoucherItem();
             item.code = v.code();
-            item.kind = StoredEnum.spell(v.kind());
-            item.status = StoredEnum.spell(v.status());
+            item.kind = WireName.of(v.kind());
+            item.status = WireName.of(v.status());
             item.statusKey = statusKey(v.kind(), v.status());
             item.batchId = v.batchId();
             item.packageId = v.packageId();
@@ -207,7 +208,7 @@ public final class DynamoDbVoucherStore implements VoucherStore {
         }
 
         Voucher toVoucher() {
-            return new Voucher(code, StoredEnum.read(VoucherKind.class, kind), StoredEnum.read(VoucherStatus.class, status),
+            return new Voucher(code, WireName.parse(VoucherKind.class, kind), WireName.parse(VoucherStatus.class, status),
                     batchId, packageId, grantSeconds, deviceKey == null ? null : DeviceKey.parse(deviceKey), sessionId,
                     StoredTime.parse(usedAt), StoredTime.parse(validUntil), StoredTime.parse(createdAt), createdBy,
                     ttl == null ? null : Instant.ofEpochSecond(ttl));

@@ -1,7 +1,6 @@
 package com.wifibilling.core.store;
 
 import com.wifibilling.core.Page;
-import com.wifibilling.core.http.ApiException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * {@code limit}, so the last page says {@code nextCursor: null} instead of leading to an empty page.
  */
 final class IndexPages<I> {
-    static final int MAX_LIST_LIMIT = 100;
     static final int MAX_SWEEP_LIMIT = 1000;
     private final DynamoDbIndex<I> index;
     private final TableSchema<I> schema;
@@ -43,8 +41,7 @@ final class IndexPages<I> {
 
     /** Returns one page of the partition, newest (highest sort key) first when asked. */
     <T> Page<T> page(AttributeValue partition, boolean newestFirst, int limit, String cursor, Function<I, T> toDomain) {
-        if (limit < 1 || limit > MAX_LIST_LIMIT)
-            throw ApiException.invalidField("limit", "limit must be between 1 and " + MAX_LIST_LIMIT);
+        PageLimit.check(limit);
         var request = QueryEnhancedRequest.builder()
                 .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build()))
                 .scanIndexForward(!newestFirst).limit(limit + 1).exclusiveStartKey(startKey(cursor, partition)).build();
@@ -83,13 +80,9 @@ final class IndexPages<I> {
         cursorKey.forEach((name, type) -> {
             AttributeValue value = key.get(name);
             boolean typed = type == ScalarAttributeType.N ? value.n() != null : value.s() != null && !value.s().isEmpty();
-            if (!typed) throw invalidCursor();
+            if (!typed) throw Cursors.invalid();
         });
-        if (!key.get(partitionKey).equals(partition)) throw invalidCursor();
+        if (!key.get(partitionKey).equals(partition)) throw Cursors.invalid();
         return key;
-    }
-
-    private static ApiException invalidCursor() {
-        return ApiException.invalidField("cursor", "cursor is not one this list returned");
     }
 }
