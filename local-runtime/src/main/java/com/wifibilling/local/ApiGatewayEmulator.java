@@ -25,6 +25,8 @@ final class ApiGatewayEmulator implements HttpHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiGatewayEmulator.class);
     /** The header of API Gateway's own JSON answers. */
     private static final List<Map.Entry<String, String>> JSON = List.of(Map.entry("Content-Type", "application/json"));
+    /** How much of an oversized body is read to answer 413 cleanly; beyond it the connection is just closed. */
+    private static final long DRAIN_LIMIT = 4L * HttpEventMapper.MAX_BODY_BYTES;
 
     private final RouteTable routes;
     private final Map<String, FunctionHost> functions;
@@ -93,19 +95,27 @@ final class ApiGatewayEmulator implements HttpHandler {
         return cors.map(rules -> rules.applyTo(responseHeaders, requestHeaders)).orElse(responseHeaders);
     }
 
-    /** Returns the body, or null when it is larger than API Gateway accepts. */
+    /**
+     * Returns the body, or null when it is larger than API Gateway accepts. The rest of an oversized body is read
+     * and dropped (up to a bound), so the client gets the 413 instead of a connection reset mid-upload.
+     */
     private static byte[] readBody(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.strip()) > HttpEventMapper.MAX_BODY_BYTES) return null; // don't read 10 MB to refuse it
-            } catch (NumberFormatException e) {
-                // the server already rejects malformed lengths; read what comes
-            }
-        }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(HttpEventMapper.MAX_BODY_BYTES + 1);
-            return body.length > HttpEventMapper.MAX_BODY_BYTES ? null : body;
+            if (body.length <= HttpEventMapper.MAX_BODY_BYTES) return body;
+            in.skipNBytes(Math.min(DRAIN_LIMIT, Math.max(0, declaredLength(exchange) - body.length)));
+            return null;
+        } catch (java.io.EOFException shorterThanDeclared) {
+            return null;
+        }
+    }
+
+    private static long declaredLength(HttpExchange exchange) {
+        try {
+            String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+            return declared == null ? 0 : Long.parseLong(declared.strip());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
