@@ -1,0 +1,48 @@
+package com.wifibilling.core.guard;
+
+import com.wifibilling.core.Mac;
+import com.wifibilling.core.Phone;
+import java.util.Locale;
+
+/**
+ * Returns the Guards table keys of DESIGN §4, so each namespace is spelled in one place: two callers guarding
+ * the same thing must produce the same key, byte for byte.
+ */
+public final class GuardKeys {
+    private GuardKeys() {}
+
+    /** Returns {@code receipt#<receipt>}: an M-Pesa receipt settles one transaction (the owner). */
+    public static String receipt(String mpesaReceipt) {
+        return "receipt#" + requireText(mpesaReceipt, "receipt").toUpperCase(Locale.ROOT);
+    }
+
+    /** Returns {@code idem#<key>}: an {@code Idempotency-Key} answers its first result for 24 h. */
+    public static String idempotency(String idempotencyKey) {
+        return "idem#" + requireText(idempotencyKey, "idempotencyKey");
+    }
+
+    /** Returns {@code inflight#<phone>#<mac>}: one unfinished purchase per phone and device. */
+    public static String inflight(Phone phone, Mac mac) {
+        return "inflight#" + phone.msisdn() + "#" + mac.value();
+    }
+
+    /** Returns {@code attempt#<kind>#<subject>}: a fixed-window counter of failed attempts (lockouts). */
+    public static String attempt(String kind, String subject) {
+        return "attempt#" + requireText(kind, "kind") + "#" + requireText(subject, "subject");
+    }
+
+    /** Returns {@code move#<sessionId>}: the times a session moved, for the rolling 24 h limit of DESIGN §6. */
+    public static String move(String sessionId) {
+        return "move#" + requireText(sessionId, "sessionId");
+    }
+
+    /** Returns {@code email#<email>}: an admin email names one user (DynamoDB cannot make a GSI unique). */
+    public static String email(String canonicalEmail) {
+        return "email#" + requireText(canonicalEmail, "email");
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) throw new IllegalArgumentException(name + " must not be blank");
+        return value;
+    }
+}
