@@ -33,6 +33,22 @@ final class Banner {
         runtime.packagesSeeded().ifPresent(seeded -> line(b, "Packages seeded",
                 seeded.created() + " created, " + seeded.kept() + " already there (config/packages.json)"));
 
+        runtime.gatewaySeeded().ifPresent(gateway -> line(b, "Gateway", "'" + gateway.gatewayId() + "' (MikroTik type, RADIUS client 127.0.0.1; "
+                + switch (gateway.outcome()) {
+                    case CREATED -> "created)";
+                    case KEPT -> "kept as it was)";
+                    case UPDATED -> "login URLs moved to this port)";
+                }));
+        runtime.adminSeeded().ifPresent(admin -> {
+            b.append('\n');
+            line(b, "Admin login", admin.email() + " / " + admin.generatedPassword().orElse(switch (admin.outcome()) {
+                case CREATED -> "(password from ADMIN_PASSWORD)";
+                default -> "(existing account: password unchanged)";
+            }));
+            if (admin.generatedPassword().isPresent())
+                b.append("                  (generated now and shown once; set ADMIN_PASSWORD to choose it)\n");
+        });
+
         Map<String, String> generated = runtime.secrets().generatedNow();
         b.append('\n');
         if (generated.isEmpty()) {

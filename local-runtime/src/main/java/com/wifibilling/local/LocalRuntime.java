@@ -1,11 +1,15 @@
 package com.wifibilling.local;
 
+import com.wifibilling.core.auth.PasswordHasher;
 import com.wifibilling.core.config.AwsConfig;
 import com.wifibilling.core.config.Env;
 import com.wifibilling.core.config.SamTemplate;
 import com.wifibilling.core.store.AwsClients;
+import com.wifibilling.core.store.DynamoDbGatewayStore;
+import com.wifibilling.core.store.DynamoDbGuardStore;
 import com.wifibilling.core.store.DynamoDbPackageStore;
 import com.wifibilling.core.store.DynamoDbTables;
+import com.wifibilling.core.store.DynamoDbUserStore;
 import com.wifibilling.core.store.LocalDynalite;
 import java.net.URI;
 import java.nio.file.Files;
@@ -55,6 +59,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
     private final List<StaticFiles> staticFolders = new ArrayList<>();
     private Seeder.PackagesSeeded packagesSeeded;
+    private Seeder.GatewaySeeded gatewaySeeded;
+    private Seeder.AdminSeeded adminSeeded;
 
     public LocalRuntime(LocalOptions options) {
         this.options = options;
@@ -65,7 +71,7 @@ public final class LocalRuntime implements AutoCloseable {
         return new LocalRuntime(options).boot(process);
     }
 
-    /** Starts everything; {@code process} supplies the local secrets and nothing else. */
+    /** Starts everything; {@code process} supplies the local secrets and ADMIN_PASSWORD, and nothing else. */
     public LocalRuntime boot(Env process) {
         lifecycle.lock();
         try {
@@ -76,7 +82,7 @@ public final class LocalRuntime implements AutoCloseable {
             Map<String, String> overrides = new LinkedHashMap<>(LocalResources.localParameters(http.port()));
             overrides.keySet().retainAll(template.parameterDefaults().keySet());
             LocalResources declared = LocalResources.of(template, overrides);
-            startEnginesAndFill(template, declared);
+            startEnginesAndFill(template, declared, process.optional("ADMIN_PASSWORD"));
 
             for (SamTemplate.FunctionSpec function : template.functions())
                 functions.put(function.logicalId(), new FunctionHost(function, FunctionEnvironment.of(function, resources,
@@ -108,7 +114,7 @@ public final class LocalRuntime implements AutoCloseable {
      * Two branches that need nothing from each other run side by side: dynalite (a Node start-up), then the
      * tables and the seed data; ElasticMQ (a Pekko start-up), then the queues, whose URLs complete the bindings.
      */
-    private void startEnginesAndFill(SamTemplate template, LocalResources declared) {
+    private void startEnginesAndFill(SamTemplate template, LocalResources declared, Optional<String> adminPassword) {
         Optional<Path> dynaliteDir = options.dataDir().map(dir -> dir.resolve("dynamodb"));
         CompletableFuture<Void> dynamoBranch = CompletableFuture.runAsync(() -> {
             dynalite = stage("dynalite", () -> LocalDynalite.start(options.home(), dynaliteDir));
@@ -118,7 +124,7 @@ public final class LocalRuntime implements AutoCloseable {
                 return null;
             });
             stage("seeding", () -> {
-                seed(declared);
+                seed(declared, adminPassword);
                 return null;
             });
         }, task -> Thread.ofVirtual().name("dynamodb-start").start(task));
@@ -138,10 +144,19 @@ public final class LocalRuntime implements AutoCloseable {
         if (failure != null) throw failure;
     }
 
-    private void seed(LocalResources declared) {
+    /** Seeds what the template has tables for (a test template may have none). */
+    private void seed(LocalResources declared, Optional<String> adminPassword) {
+        Clock clock = Clock.systemUTC();
         Path packagesJson = options.home().resolve("config/packages.json");
         declared.tableName("PackagesTable").filter(table -> Files.isRegularFile(packagesJson)).ifPresent(table ->
                 packagesSeeded = Seeder.packages(new DynamoDbPackageStore(AwsClients.enhanced(dynamoDb), table), packagesJson));
+        declared.tableName("GatewaysTable").ifPresent(table ->
+                gatewaySeeded = Seeder.defaultGateway(new DynamoDbGatewayStore(dynamoDb, table), http.port(), clock));
+        Optional<String> users = declared.tableName("UsersTable");
+        Optional<String> guards = declared.tableName("GuardsTable");
+        if (users.isPresent() && guards.isPresent())
+            adminSeeded = Seeder.admin(new DynamoDbUserStore(dynamoDb, users.get(), new DynamoDbGuardStore(dynamoDb, guards.get())),
+                    adminPassword, new PasswordHasher(), clock);
     }
 
     private void staticFolder(String prefix, Path folder) {
@@ -204,6 +219,15 @@ public final class LocalRuntime implements AutoCloseable {
 
     public Optional<Seeder.PackagesSeeded> packagesSeeded() {
         return Optional.ofNullable(packagesSeeded);
+    }
+
+    public Optional<Seeder.GatewaySeeded> gatewaySeeded() {
+        return Optional.ofNullable(gatewaySeeded);
+    }
+
+    /** Returns the seeded admin; its generated password, if any, is for the banner only. */
+    public Optional<Seeder.AdminSeeded> adminSeeded() {
+        return Optional.ofNullable(adminSeeded);
     }
 
     /** Returns each start-up stage's duration in ms, in the order they ran. */

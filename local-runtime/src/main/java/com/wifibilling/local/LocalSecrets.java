@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * token, the token FreeRADIUS sends to {@code /api/radius/*}, and the default gateway's RADIUS secret. Each is
  * taken from the process environment when set, else generated with {@link SecureRandom}. Every function's
  * environment gets them under the same names. Generated ones are shown once in the start-up banner, never
- * logged; with {@code --data-dir} they are kept in {@code local-secrets.properties} (owner-only), because the
- * seeded gateway in the persisted tables carries its RADIUS secret and must keep matching it.
+ * logged; with {@code --data-dir} they are kept in {@code local-secrets.properties} (owner-only), so what the
+ * persisted tables and the outside world were set up with (the default gateway's RADIUS secret, a router
+ * configured against it, an admin's JWT) keeps working after a restart.
  */
 public final class LocalSecrets {
     public static final String JWT_SECRET = "JWT_SECRET";
@@ -139,7 +140,8 @@ public final class LocalSecrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    private static String alphanumeric(int length) {
+    /** Returns {@code length} random letters and digits (also the generated admin password). */
+    static String alphanumeric(int length) {
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) out.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
         return out.toString();

@@ -42,7 +42,7 @@ class LocalRuntimeEndToEndTest {
         assertEquals(200, response.statusCode());
         assertEquals("application/json; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
         JsonNode page = Json.MAPPER.readTree(response.body());
-        assertTrue(page.get("nextCursor").isNull());
+        assertFalse(page.path("nextCursor").isTextual(), "one page holds them all: no cursor to a next one");
         assertEquals(List.of(
                         "basic|Basic|60|2|2|20", "standard|Standard|180|5|5|50",
                         "premium|Premium|360|10|10|100", "ultra|Ultra|1440|20|20|300"),
@@ -50,6 +50,19 @@ class LocalRuntimeEndToEndTest {
         JsonNode basic = page.get("items").get(0);
         assertEquals("1 hour at 2 Mbps", basic.get("description").asText());
         assertFalse(basic.has("active"), "the portal's view leaves out the operator's bookkeeping");
+    }
+
+    @Test
+    void defaultGatewayAndAdminAreSeededThroughTheirStores() {
+        assertEquals(new Seeder.GatewaySeeded("default", Seeder.Outcome.CREATED), runtime.gatewaySeeded().orElseThrow());
+        var dynamoDb = AwsClients.dynamoDb(new AwsConfig(LocalResources.REGION, Optional.of(runtime.dynamoDbEndpoint()), Optional.empty()));
+        var gateway = new com.wifibilling.core.store.DynamoDbGatewayStore(dynamoDb, runtime.tableName("GatewaysTable")).find("default").orElseThrow();
+        assertEquals("http://127.0.0.1:" + runtime.port() + "/sim/gateway/default/login", gateway.defaultLoginUrl());
+        var users = new com.wifibilling.core.store.DynamoDbUserStore(dynamoDb, runtime.tableName("UsersTable"),
+                new com.wifibilling.core.store.DynamoDbGuardStore(dynamoDb, runtime.tableName("GuardsTable")));
+        String password = runtime.adminSeeded().orElseThrow().generatedPassword().orElseThrow();
+        var admin = users.findByEmail("admin@localhost").orElseThrow();
+        assertTrue(new com.wifibilling.core.auth.PasswordHasher().verify(password.toCharArray(), admin.passwordHash()));
     }
 
     @Test
@@ -150,6 +163,7 @@ class LocalRuntimeEndToEndTest {
                     standard.bandwidthMbps(), standard.uploadMbps(), 60, true, standard.sortOrder())));
             standardAsEdited = summary(Json.MAPPER.readTree(new LocalApi(first).get("/api/payment/packages").body()).get("items").get(1));
             assertEquals(4, first.secrets().generatedNow().size());
+            assertEquals(Seeder.Outcome.CREATED, first.adminSeeded().orElseThrow().outcome());
         }
         try (LocalRuntime second = TestRuntimes.start("--data-dir", data.toString())) {
             assertEquals(new Seeder.PackagesSeeded(0, 4), second.packagesSeeded().orElseThrow());
@@ -158,6 +172,8 @@ class LocalRuntimeEndToEndTest {
             assertEquals("standard|Standard Plus|240|5|5|60", summary(items.get(1)));
             assertEquals(standardAsEdited, summary(items.get(1)));
             assertEquals(java.util.Map.of(), second.secrets().generatedNow(), "secrets kept from the first start");
+            assertEquals(new Seeder.AdminSeeded("admin@localhost", Seeder.Outcome.KEPT, Optional.empty()), second.adminSeeded().orElseThrow());
+            assertEquals(Seeder.Outcome.UPDATED, second.gatewaySeeded().orElseThrow().outcome(), "--port 0: a new port, URLs follow");
         }
     }
 
