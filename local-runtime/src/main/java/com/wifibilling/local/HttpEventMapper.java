@@ -79,6 +79,8 @@ final class HttpEventMapper {
         headers.putIfAbsent("x-amzn-trace-id", traceId(now));
 
         String rawQuery = request.rawQuery() == null ? "" : request.rawQuery();
+        // In AWS domainName is the API's host name; locally the Host header, port included, so a handler that
+        // builds an absolute URL from it (a callback URL, a login link) builds one that works here.
         String domainPrefix = host.split("[.:]", 2)[0];
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                 .withMethod(request.method()).withPath(request.rawPath()).withProtocol(request.protocol())

@@ -144,19 +144,29 @@ public final class LocalRuntime implements AutoCloseable {
         if (failure != null) throw failure;
     }
 
-    /** Seeds what the template has tables for (a test template may have none). */
+    /**
+     * Seeds what the template has tables for (a test template may have none). The admin's Argon2id hash is the
+     * slow part, so it runs beside the packages and the gateway.
+     */
     private void seed(LocalResources declared, Optional<String> adminPassword) {
         Clock clock = Clock.systemUTC();
+        Optional<String> users = declared.tableName("UsersTable");
+        Optional<String> guards = declared.tableName("GuardsTable");
+        CompletableFuture<Void> admin = CompletableFuture.runAsync(() -> {
+            if (users.isPresent() && guards.isPresent())
+                adminSeeded = Seeder.admin(new DynamoDbUserStore(dynamoDb, users.get(), new DynamoDbGuardStore(dynamoDb, guards.get())),
+                        adminPassword, new PasswordHasher(), clock);
+        }, task -> Thread.ofVirtual().name("seed-admin").start(task));
         Path packagesJson = options.home().resolve("config/packages.json");
         declared.tableName("PackagesTable").filter(table -> Files.isRegularFile(packagesJson)).ifPresent(table ->
                 packagesSeeded = Seeder.packages(new DynamoDbPackageStore(AwsClients.enhanced(dynamoDb), table), packagesJson));
         declared.tableName("GatewaysTable").ifPresent(table ->
                 gatewaySeeded = Seeder.defaultGateway(new DynamoDbGatewayStore(dynamoDb, table), http.port(), clock));
-        Optional<String> users = declared.tableName("UsersTable");
-        Optional<String> guards = declared.tableName("GuardsTable");
-        if (users.isPresent() && guards.isPresent())
-            adminSeeded = Seeder.admin(new DynamoDbUserStore(dynamoDb, users.get(), new DynamoDbGuardStore(dynamoDb, guards.get())),
-                    adminPassword, new PasswordHasher(), clock);
+        try {
+            admin.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private void staticFolder(String prefix, Path folder) {
