@@ -116,7 +116,7 @@ public final class LocalRuntime implements AutoCloseable {
      */
     private void startEnginesAndFill(SamTemplate template, LocalResources declared, Optional<String> adminPassword) {
         Optional<Path> dynaliteDir = options.dataDir().map(dir -> dir.resolve("dynamodb"));
-        CompletableFuture<Void> dynamoBranch = CompletableFuture.runAsync(() -> {
+        alongside("dynamodb-start", () -> {
             dynalite = stage("dynalite", () -> LocalDynalite.start(options.home(), dynaliteDir));
             dynamoDb = AwsClients.dynamoDb(new AwsConfig(LocalResources.REGION, Optional.of(dynalite.endpoint()), Optional.empty()));
             stage("tables", () -> {
@@ -127,21 +127,11 @@ public final class LocalRuntime implements AutoCloseable {
                 seed(declared, adminPassword);
                 return null;
             });
-        }, task -> Thread.ofVirtual().name("dynamodb-start").start(task));
-        RuntimeException failure = null;
-        try {
+        }, () -> {
             elasticMq = stage("elasticmq", ElasticMqServer::start);
             sqs = AwsClients.sqs(new AwsConfig(LocalResources.REGION, Optional.empty(), Optional.of(elasticMq.endpoint())));
             resources = stage("queues", () -> declared.withQueueUrls(LocalQueues.create(sqs, template, declared)));
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        try {
-            dynamoBranch.join(); // joined even after a failure, so a dynalite child is never left behind unknown
-        } catch (CompletionException e) {
-            if (failure == null) failure = e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        if (failure != null) throw failure;
+        });
     }
 
     /**
@@ -152,21 +142,38 @@ public final class LocalRuntime implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Optional<String> users = declared.tableName("UsersTable");
         Optional<String> guards = declared.tableName("GuardsTable");
-        CompletableFuture<Void> admin = CompletableFuture.runAsync(() -> {
+        Path packagesJson = options.home().resolve("config/packages.json");
+        alongside("seed-admin", () -> {
             if (users.isPresent() && guards.isPresent())
                 adminSeeded = Seeder.admin(new DynamoDbUserStore(dynamoDb, users.get(), new DynamoDbGuardStore(dynamoDb, guards.get())),
                         adminPassword, new PasswordHasher(), clock);
-        }, task -> Thread.ofVirtual().name("seed-admin").start(task));
-        Path packagesJson = options.home().resolve("config/packages.json");
-        declared.tableName("PackagesTable").filter(table -> Files.isRegularFile(packagesJson)).ifPresent(table ->
-                packagesSeeded = Seeder.packages(new DynamoDbPackageStore(AwsClients.enhanced(dynamoDb), table), packagesJson));
-        declared.tableName("GatewaysTable").ifPresent(table ->
-                gatewaySeeded = Seeder.defaultGateway(new DynamoDbGatewayStore(dynamoDb, table), http.port(), clock));
+        }, () -> {
+            declared.tableName("PackagesTable").filter(table -> Files.isRegularFile(packagesJson)).ifPresent(table ->
+                    packagesSeeded = Seeder.packages(new DynamoDbPackageStore(AwsClients.enhanced(dynamoDb), table), packagesJson));
+            declared.tableName("GatewaysTable").ifPresent(table ->
+                    gatewaySeeded = Seeder.defaultGateway(new DynamoDbGatewayStore(dynamoDb, table), http.port(), clock));
+        });
+    }
+
+    /**
+     * Runs {@code beside} on a virtual thread while {@code here} runs on this one, and returns when both have
+     * ended — also when one failed, so nothing started by the other is left running unseen — throwing the
+     * first failure.
+     */
+    private static void alongside(String name, Runnable beside, Runnable here) {
+        CompletableFuture<Void> other = CompletableFuture.runAsync(beside, task -> Thread.ofVirtual().name(name).start(task));
+        RuntimeException failure = null;
         try {
-            admin.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+            here.run();
+        } catch (RuntimeException e) {
+            failure = e;
         }
+        try {
+            other.join();
+        } catch (CompletionException e) {
+            if (failure == null) failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        if (failure != null) throw failure;
     }
 
     private void staticFolder(String prefix, Path folder) {

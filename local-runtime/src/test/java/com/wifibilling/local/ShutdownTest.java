@@ -3,15 +3,24 @@ package com.wifibilling.local;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wifibilling.core.RepoPaths;
+import com.wifibilling.core.config.ConfigException;
+import com.wifibilling.core.config.Env;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** After close() nothing is left: no dynalite child process, and every port the runtime held is free again. */
 class ShutdownTest {
@@ -37,13 +46,32 @@ class ShutdownTest {
     @Test
     void takenPortIsReportedWithWhatToDo() throws Exception {
         try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            var failure = org.junit.jupiter.api.Assertions.assertThrows(StartFailure.class, () -> LocalRuntime.start(
+            var failure = assertThrows(StartFailure.class, () -> LocalRuntime.start(
                     LocalOptions.parse(new String[] {"--port", Integer.toString(taken.getLocalPort())},
-                            java.util.Optional.of(com.wifibilling.core.RepoPaths.home().toString())),
-                    com.wifibilling.core.config.Env.of(java.util.Map.of())));
+                            Optional.of(RepoPaths.home().toString())),
+                    Env.of(Map.of())));
             assertTrue(failure.getMessage().contains("Port " + taken.getLocalPort() + " is already in use"));
             assertTrue(failure.getMessage().contains("--port"));
         }
+    }
+
+    @Test
+    void startThatFailsHalfwayLeavesNoChildProcessBehind(@TempDir Path home) throws Exception {
+        Path repo = RepoPaths.home();
+        Files.createSymbolicLink(home.resolve("template.yaml"), repo.resolve("template.yaml"));
+        Files.createDirectories(home.resolve("local-runtime"));
+        Files.createSymbolicLink(home.resolve("local-runtime/node_modules"), repo.resolve("local-runtime/node_modules"));
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/packages.json"), "{not json");
+        Set<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+
+        var failure = assertThrows(ConfigException.class, () -> LocalRuntime.start(
+                LocalOptions.parse(new String[] {"--port", "0", "--home", home.toString()}, Optional.empty()),
+                Env.of(Map.of())));
+
+        assertTrue(failure.getMessage().contains("packages.json"));
+        assertEquals(List.of(), ProcessHandle.current().children().filter(p -> !before.contains(p.pid()) && p.isAlive()).toList(),
+                "dynalite was stopped again");
     }
 
     private static void bindAndRelease(int port) throws IOException {
