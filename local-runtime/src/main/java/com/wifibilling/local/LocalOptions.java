@@ -1,0 +1,84 @@
+package com.wifibilling.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What {@code scripts/run-local} passes on: the API port (3000 unless told; 0 picks a free one), where the
+ * repository is ({@code --home}, for template.yaml, config/ and the dynalite npm folder), which template to run,
+ * and an optional data directory that keeps tables and generated secrets across restarts.
+ */
+public record LocalOptions(int port, Path home, Path template, Optional<Path> dataDir, boolean help) {
+    public static final int DEFAULT_PORT = 3000;
+
+    public static final String USAGE = """
+            Usage: scripts/run-local [options]
+
+            Runs every function of template.yaml on this machine: dynalite (DynamoDB), ElasticMQ (SQS)
+            and the HTTP API on http://localhost:<port>/api.
+
+              --port N         HTTP port of the API (default 3000; 0 picks a free port)
+              --data-dir DIR   keep tables and generated secrets in DIR across restarts
+                               (default: in memory, gone when the runtime stops)
+              --template PATH  SAM template to run (default: <home>/template.yaml)
+              --home DIR       repository root (default: -Dwifibilling.home, else the current directory)
+              --help           show this text
+            """;
+
+    /** Returns the options; {@code defaultHome} is the {@code wifibilling.home} system property, if set. */
+    public static LocalOptions parse(String[] args, Optional<String> defaultHome) {
+        int port = DEFAULT_PORT;
+        Path home = Path.of(defaultHome.orElse("")).toAbsolutePath().normalize();
+        Path template = null;
+        Path dataDir = null;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) { // --port=3001 as well as --port 3001
+                name = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            }
+            switch (name) {
+                case "--help", "-h" -> help = true;
+                case "--port" -> port = port(value != null ? value : next(args, ++i, name));
+                case "--data-dir" -> dataDir = Path.of(value != null ? value : next(args, ++i, name));
+                case "--template" -> template = Path.of(value != null ? value : next(args, ++i, name));
+                case "--home" -> home = Path.of(value != null ? value : next(args, ++i, name));
+                default -> throw new UsageException("Unknown option " + arg);
+            }
+        }
+        home = home.toAbsolutePath().normalize();
+        template = (template == null ? home.resolve("template.yaml") : template).toAbsolutePath().normalize();
+        if (!help && !Files.isRegularFile(template))
+            throw new UsageException("Cannot find " + template + ": run from the repository root, or pass --home DIR or --template PATH");
+        return new LocalOptions(port, home, template,
+                Optional.ofNullable(dataDir).map(dir -> dir.toAbsolutePath().normalize()), help);
+    }
+
+    private static String next(String[] args, int index, String option) {
+        if (index >= args.length || args[index].startsWith("--"))
+            throw new UsageException(option + " needs a value");
+        return args[index];
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65_535) return port;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new UsageException("--port needs a number from 0 to 65535, not " + text);
+    }
+
+    /** The command line is wrong; the message says how, and the caller prints {@link #USAGE}. */
+    public static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package com.wifibilling.local;
+
+import com.wifibilling.core.auth.PasswordHasher;
+import com.wifibilling.core.config.AwsConfig;
+import com.wifibilling.core.config.Env;
+import com.wifibilling.core.config.SamTemplate;
+import com.wifibilling.core.store.AwsClients;
+import com.wifibilling.core.store.DynamoDbGatewayStore;
+import com.wifibilling.core.store.DynamoDbGuardStore;
+import com.wifibilling.core.store.DynamoDbPackageStore;
+import com.wifibilling.core.store.DynamoDbTables;
+import com.wifibilling.core.store.DynamoDbUserStore;
+import com.wifibilling.core.store.LocalDynalite;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The whole local stack in one JVM (DESIGN §9): binds the API port first (so "in use" is the first thing
+ * said), starts dynalite and ElasticMQ side by side, creates the template's tables and queues, seeds, then
+ * serves the HTTP API and starts one SQS poller per SQS event. {@link #close()} undoes it in the safe order —
+ * HTTP server, pollers, ElasticMQ, dynalite — and may run at any moment, from a shutdown hook too: a close
+ * that arrives during start-up waits for the stage in progress and then stops everything started so far.
+ */
+public final class LocalRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
+
+    private final LocalOptions options;
+    private final ReentrantLock lifecycle = new ReentrantLock();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Map<String, Long> stageMillis = new LinkedHashMap<>();
+    private volatile boolean closing;
+    private long startedNanos;
+    private long startupMillis;
+
+    private HttpApiServer http;
+    private ElasticMqServer elasticMq;
+    private LocalDynalite dynalite;
+    private DynamoDbClient dynamoDb;
+    private SqsClient sqs;
+    private final List<SqsPoller> pollers = new ArrayList<>();
+    private LocalSecrets secrets;
+    private LocalResources resources;
+    private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
+    private final List<StaticFiles> staticFolders = new ArrayList<>();
+    private Seeder.PackagesSeeded packagesSeeded;
+    private Seeder.GatewaySeeded gatewaySeeded;
+    private Seeder.AdminSeeded adminSeeded;
+
+    public LocalRuntime(LocalOptions options) {
+        this.options = options;
+    }
+
+    /** Returns a started runtime; on failure everything already started is stopped again before the throw. */
+    public static LocalRuntime start(LocalOptions options, Env process) {
+        return new LocalRuntime(options).boot(process);
+    }
+
+    /** Starts everything; {@code process} supplies the local secrets and ADMIN_PASSWORD, and nothing else. */
+    public LocalRuntime boot(Env process) {
+        lifecycle.lock();
+        try {
+            startedNanos = System.nanoTime();
+            http = stage("http-port", () -> HttpApiServer.bind(options.port()));
+            SamTemplate template = stage("template", () -> SamTemplate.load(options.template()));
+            secrets = LocalSecrets.resolve(process, options.dataDir());
+            Map<String, String> overrides = new LinkedHashMap<>(LocalResources.localParameters(http.port()));
+            overrides.keySet().retainAll(template.parameterDefaults().keySet());
+            LocalResources declared = LocalResources.of(template, overrides);
+            startEnginesAndFill(template, declared, process.optional("ADMIN_PASSWORD"));
+
+            for (SamTemplate.FunctionSpec function : template.functions())
+                functions.put(function.logicalId(), new FunctionHost(function, FunctionEnvironment.of(function, resources,
+                        dynalite.endpoint(), elasticMq.endpoint(), secrets.environment())));
+            staticFolder("/portal/", options.home().resolve("portal"));
+            staticFolder("/admin/", options.home().resolve("admin-ui/out"));
+            var api = new ApiGatewayEmulator(RouteTable.of(template.functions()), functions,
+                    new HttpEventMapper(Clock.systemUTC(), LocalResources.ACCOUNT_ID, LocalResources.API_ID),
+                    CorsRules.from(template, resources));
+            stage("http-start", () -> {
+                http.start(api, staticFolders);
+                return null;
+            });
+            for (FunctionHost function : functions.values())
+                for (SamTemplate.SqsSource source : function.spec().queues())
+                    pollers.add(SqsPoller.start(sqs, function, source, resources));
+            startupMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+            log.atInfo().addKeyValue("port", http.port()).addKeyValue("ms", startupMillis).log("local.started");
+            return this;
+        } catch (RuntimeException e) {
+            stopEverything();
+            throw e;
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    /**
+     * Two branches that need nothing from each other run side by side: dynalite (a Node start-up), then the
+     * tables and the seed data; ElasticMQ (a Pekko start-up), then the queues, whose URLs complete the bindings.
+     */
+    private void startEnginesAndFill(SamTemplate template, LocalResources declared, Optional<String> adminPassword) {
+        Optional<Path> dynaliteDir = options.dataDir().map(dir -> dir.resolve("dynamodb"));
+        alongside("dynamodb-start", () -> {
+            dynalite = stage("dynalite", () -> LocalDynalite.start(options.home(), dynaliteDir));
+            dynamoDb = AwsClients.dynamoDb(new AwsConfig(LocalResources.REGION, Optional.of(dynalite.endpoint()), Optional.empty()));
+            stage("tables", () -> {
+                template.tables().forEach(table -> DynamoDbTables.create(dynamoDb, table, declared.tableName(table.logicalId()).orElseThrow()));
+                return null;
+            });
+            stage("seeding", () -> {
+                seed(declared, adminPassword);
+                return null;
+            });
+        }, () -> {
+            elasticMq = stage("elasticmq", ElasticMqServer::start);
+            sqs = AwsClients.sqs(new AwsConfig(LocalResources.REGION, Optional.empty(), Optional.of(elasticMq.endpoint())));
+            resources = stage("queues", () -> declared.withQueueUrls(LocalQueues.create(sqs, template, declared)));
+        });
+    }
+
+    /**
+     * Seeds what the template has tables for (a test template may have none). The admin's Argon2id hash is the
+     * slow part, so it runs beside the packages and the gateway.
+     */
+    private void seed(LocalResources declared, Optional<String> adminPassword) {
+        Clock clock = Clock.systemUTC();
+        Optional<String> users = declared.tableName("UsersTable");
+        Optional<String> guards = declared.tableName("GuardsTable");
+        Path packagesJson = options.home().resolve("config/packages.json");
+        alongside("seed-admin", () -> {
+            if (users.isPresent() && guards.isPresent())
+                adminSeeded = Seeder.admin(new DynamoDbUserStore(dynamoDb, users.get(), new DynamoDbGuardStore(dynamoDb, guards.get())),
+                        adminPassword, new PasswordHasher(), clock);
+        }, () -> {
+            declared.tableName("PackagesTable").filter(table -> Files.isRegularFile(packagesJson)).ifPresent(table ->
+                    packagesSeeded = Seeder.packages(new DynamoDbPackageStore(AwsClients.enhanced(dynamoDb), table), packagesJson));
+            declared.tableName("GatewaysTable").ifPresent(table ->
+                    gatewaySeeded = Seeder.defaultGateway(new DynamoDbGatewayStore(dynamoDb, table), http.port(), clock));
+        });
+    }
+
+    /**
+     * Runs {@code beside} on a virtual thread while {@code here} runs on this one, and returns when both have
+     * ended — also when one failed, so nothing started by the other is left running unseen — throwing the
+     * first failure.
+     */
+    private static void alongside(String name, Runnable beside, Runnable here) {
+        CompletableFuture<Void> other = CompletableFuture.runAsync(beside, task -> Thread.ofVirtual().name(name).start(task));
+        RuntimeException failure = null;
+        try {
+            here.run();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            other.join();
+        } catch (CompletionException e) {
+            if (failure == null) failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        if (failure != null) throw failure;
+    }
+
+    private void staticFolder(String prefix, Path folder) {
+        if (Files.isDirectory(folder)) staticFolders.add(new StaticFiles(prefix, folder));
+    }
+
+    /** Runs one start-up stage, logs how long it took, and stops early when a close has been asked for. */
+    private <T> T stage(String name, Supplier<T> work) {
+        if (closing) throw new StartFailure("Stopped while starting");
+        long start = System.nanoTime();
+        T result = work.get();
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        synchronized (stageMillis) {
+            stageMillis.put(name, ms);
+        }
+        log.atInfo().addKeyValue("stage", name).addKeyValue("ms", ms)
+                .addKeyValue("sinceStartMs", (System.nanoTime() - startedNanos) / 1_000_000).log("local.startup.stage");
+        return result;
+    }
+
+    // ------------------------------------------------------------------ what the banner and the tests read
+
+    public int port() {
+        return http.port();
+    }
+
+    /** Returns {@code http://127.0.0.1:<port>}: the address the server is bound to. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynalite.endpoint();
+    }
+
+    public URI sqsEndpoint() {
+        return elasticMq.endpoint();
+    }
+
+    public String tableName(String logicalId) {
+        return resources.tableName(logicalId).orElseThrow(() -> new IllegalArgumentException("No table " + logicalId));
+    }
+
+    public String queueUrl(String logicalId) {
+        return resources.queueUrl(logicalId);
+    }
+
+    public LocalSecrets secrets() {
+        return secrets;
+    }
+
+    public LocalOptions options() {
+        return options;
+    }
+
+    /** Returns the URL prefixes of the static folders being served ({@code /portal/}, {@code /admin/}). */
+    public List<String> staticPrefixes() {
+        return staticFolders.stream().map(StaticFiles::prefix).toList();
+    }
+
+    public Optional<Seeder.PackagesSeeded> packagesSeeded() {
+        return Optional.ofNullable(packagesSeeded);
+    }
+
+    public Optional<Seeder.GatewaySeeded> gatewaySeeded() {
+        return Optional.ofNullable(gatewaySeeded);
+    }
+
+    /** Returns the seeded admin; its generated password, if any, is for the banner only. */
+    public Optional<Seeder.AdminSeeded> adminSeeded() {
+        return Optional.ofNullable(adminSeeded);
+    }
+
+    /** Returns each start-up stage's duration in ms, in the order they ran. */
+    public Map<String, Long> stageMillis() {
+        synchronized (stageMillis) {
+            return Map.copyOf(stageMillis);
+        }
+    }
+
+    public long startupMillis() {
+        return startupMillis;
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        closing = true;                 // a boot in progress stops at its next stage …
+        lifecycle.lock();               // … and is waited for, so nothing it starts is left running
+        try {
+            if (stopped.getCount() == 0) return;
+            stopEverything();
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    private void stopEverything() {
+        if (stopped.getCount() == 0) return;
+        closing = true;
+        long start = System.nanoTime();
+        quietly("http", http);            // no new requests first
+        pollers.forEach(poller -> quietly("sqs-poller", poller));
+        quietly("sqs-client", sqs);
+        quietly("elasticmq", elasticMq);
+        quietly("dynamodb-client", dynamoDb);
+        quietly("dynalite", dynalite);    // the Node child process: never left running
+        log.atInfo().addKeyValue("ms", (System.nanoTime() - start) / 1_000_000).log("local.stopped");
+        stopped.countDown();
+    }
+
+    private static void quietly(String what, AutoCloseable part) {
+        if (part == null) return;
+        try {
+            part.close();
+        } catch (Exception | LinkageError e) { // a jar rebuilt under a running JVM must not keep dynalite alive
+            log.atWarn().addKeyValue("part", what).setCause(e).log("local.stop.failed");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package com.wifibilling.local;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.wifibilling.core.auth.PasswordHasher;
+import com.wifibilling.core.config.ConfigException;
+import com.wifibilling.core.gateway.Gateway;
+import com.wifibilling.core.gateway.GatewayStore;
+import com.wifibilling.core.gateway.GatewayType;
+import com.wifibilling.core.http.ApiException;
+import com.wifibilling.core.http.Json;
+import com.wifibilling.core.pkg.PackageStore;
+import com.wifibilling.core.pkg.TimePackage;
+import com.wifibilling.core.user.AdminCreation;
+import com.wifibilling.core.user.User;
+import com.wifibilling.core.user.UserStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Puts what a fresh local stack needs into its tables, through the same stores the functions use (never raw
+ * items): the packages of {@code config/packages.json}, the {@code default} gateway the gateway simulator plays,
+ * and one admin account. Everything is create-if-absent, so with {@code --data-dir} an operator's edits survive a
+ * restart and nothing is duplicated. The one exception is the default gateway's simulator URLs, which follow
+ * the port when the runtime restarts on another one (and only while they are still the seeded ones).
+ */
+final class Seeder {
+    static final String DEFAULT_GATEWAY_ID = "default";
+    static final String ADMIN_USER_ID = "local-admin";
+    static final String ADMIN_EMAIL = "admin@localhost";
+    /** Where the gateway's RADIUS secret lives locally: an environment variable of every function (an ARN in AWS). */
+    static final String LOCAL_RADIUS_SECRET_REF = "env:" + LocalSecrets.DEFAULT_GATEWAY_RADIUS_SECRET;
+    private static final Pattern SEEDED_LOGIN_URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/sim/gateway/default/login");
+
+    record PackagesSeeded(int created, int kept) {}
+
+    enum Outcome { CREATED, KEPT, UPDATED }
+
+    record GatewaySeeded(String gatewayId, Outcome outcome) {}
+
+    /** The admin account; {@code generatedPassword} is present only when this start made it (shown once). */
+    record AdminSeeded(String email, Outcome outcome, Optional<String> generatedPassword) {
+        @Override
+        public String toString() {
+            return "AdminSeeded[email=" + email + ", outcome=" + outcome + "]"; // never the password
+        }
+    }
+
+    private Seeder() {}
+
+    /** Returns how many packages were created and how many already existed (and were left as they are). */
+    static PackagesSeeded packages(PackageStore store, Path packagesJson) {
+        int created = 0;
+        int kept = 0;
+        for (TimePackage timePackage : readPackages(packagesJson)) {
+            if (store.create(timePackage)) created++;
+            else kept++;
+        }
+        return new PackagesSeeded(created, kept);
+    }
+
+    static List<TimePackage> readPackages(Path packagesJson) {
+        try {
+            return List.of(Json.MAPPER.readValue(Files.readString(packagesJson), TimePackage[].class));
+        } catch (ApiException e) { // a record's own validation, naming the field
+            throw new ConfigException(packagesJson + ": " + e.getMessage());
+        } catch (JacksonException e) {
+            if (e.getCause() instanceof ApiException invalid) throw new ConfigException(packagesJson + ": " + invalid.getMessage());
+            String where = e instanceof JsonMappingException mapping ? " at " + mapping.getPath().stream()
+                    .map(r -> r.getIndex() >= 0 ? "[" + r.getIndex() + "]" : "." + r.getFieldName())
+                    .collect(java.util.stream.Collectors.joining()) : "";
+            throw new ConfigException(packagesJson + " is not a JSON array of packages" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read " + packagesJson + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Returns what became of the {@code default} gateway: a MikroTik-type gateway whose RADIUS client is
+     * 127.0.0.1 and whose login page is the gateway simulator's on this port (DESIGN §9).
+     */
+    static GatewaySeeded defaultGateway(GatewayStore gateways, int port, Clock clock) {
+        Gateway seeded = Gateway.builder(DEFAULT_GATEWAY_ID, "Local gateway simulator", GatewayType.MIKROTIK, clock.instant())
+                .radiusClientAddress("127.0.0.1")
+                .radiusSecretRef(LOCAL_RADIUS_SECRET_REF)
+                .defaultLoginUrl(loginUrl(port))
+                .loginUrlHosts(loginHosts(port))
+                .build();
+        if (gateways.create(seeded)) return new GatewaySeeded(DEFAULT_GATEWAY_ID, Outcome.CREATED);
+        Gateway existing = gateways.find(DEFAULT_GATEWAY_ID).orElseThrow();
+        var previous = Optional.ofNullable(existing.defaultLoginUrl()).map(SEEDED_LOGIN_URL::matcher).filter(m -> m.matches());
+        if (previous.isEmpty()) return new GatewaySeeded(DEFAULT_GATEWAY_ID, Outcome.KEPT);
+        int previousPort = Integer.parseInt(previous.get().group(1));
+        if (previousPort == port || !existing.loginUrlHosts().equals(loginHosts(previousPort)))
+            return new GatewaySeeded(DEFAULT_GATEWAY_ID, Outcome.KEPT); // same port, or the operator edited the hosts
+        Gateway moved = existing.toBuilder().defaultLoginUrl(loginUrl(port)).loginUrlHosts(loginHosts(port)).build();
+        return new GatewaySeeded(DEFAULT_GATEWAY_ID, gateways.update(existing, moved).isPresent() ? Outcome.UPDATED : Outcome.KEPT);
+    }
+
+    /**
+     * Returns what became of {@code admin@localhost}: created with {@code ADMIN_PASSWORD} when given (at least 12
+     * characters), else with a generated password returned for the banner; an existing account is left as it is,
+     * password included.
+     */
+    static AdminSeeded admin(UserStore users, Optional<String> adminPassword, PasswordHasher hasher, Clock clock) {
+        if (users.find(ADMIN_USER_ID).isPresent()) return new AdminSeeded(ADMIN_EMAIL, Outcome.KEPT, Optional.empty());
+        char[] password = adminPassword.orElseGet(() -> LocalSecrets.alphanumeric(20)).toCharArray();
+        try {
+            PasswordHasher.checkStrength(password);
+        } catch (ApiException tooWeak) {
+            throw new ConfigException("Environment variable ADMIN_PASSWORD: " + tooWeak.getMessage());
+        }
+        User admin = User.admin(ADMIN_USER_ID, ADMIN_EMAIL, hasher.hash(password.clone()), Set.of("admin"), clock.instant());
+        AdminCreation created = users.createAdmin(admin);
+        if (created != AdminCreation.CREATED) // someone made admin@localhost under another id: theirs stays
+            return new AdminSeeded(ADMIN_EMAIL, Outcome.KEPT, Optional.empty());
+        return new AdminSeeded(ADMIN_EMAIL, Outcome.CREATED, adminPassword.isPresent() ? Optional.empty() : Optional.of(new String(password)));
+    }
+
+    static String loginUrl(int port) {
+        return "http://127.0.0.1:" + port + "/sim/gateway/default/login";
+    }
+
+    static List<String> loginHosts(int port) {
+        return List.of("127.0.0.1:" + port, "localhost:" + port);
+    }
+}

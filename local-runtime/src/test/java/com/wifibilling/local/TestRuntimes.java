@@ -1,0 +1,25 @@
+package com.wifibilling.local;
+
+import com.wifibilling.core.RepoPaths;
+import com.wifibilling.core.config.Env;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Starts the real local runtime the way scripts/run-local does, on a free port and with no process secrets. */
+final class TestRuntimes {
+    private TestRuntimes() {}
+
+    static LocalRuntime start(String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--port", "0"));
+        args.addAll(List.of(extraArgs));
+        return LocalRuntime.start(LocalOptions.parse(args.toArray(String[]::new), Optional.of(RepoPaths.home().toString())),
+                Env.of(Map.of()));
+    }
+
+    static Path testTemplate(String name) {
+        return RepoPaths.home().resolve("local-runtime/src/test/resources/templates").resolve(name);
+    }
+}
