@@ -43,7 +43,7 @@ public final class LocalRuntimeMain {
             boolean explained = e instanceof StartFailure || e instanceof IllegalStateException || e instanceof UncheckedIOException;
             System.err.println("run-local: could not start: " + e.getMessage()
                     + (e.getCause() != null && explained ? " (" + e.getCause().getMessage() + ")" : ""));
-            if (!explained) e.printStackTrace();
+            if (!explained) org.slf4j.LoggerFactory.getLogger(LocalRuntimeMain.class).error("local.start.failed", e);
             System.exit(1);                // runs the hook, which finds nothing left to stop
             return;
         }
