@@ -4,8 +4,11 @@
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
-java_major() { # prints the major version of the java binary given, or 0
-  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1 | head -1 || echo 0
+java_major() { # prints the major version of the java binary given (8 for 1.8), or 0
+  local v
+  v=$("$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {
+    split($2, p, "."); print (p[1] == "1" ? p[2] : p[1]); exit }')
+  echo "${v:-0}"
 }
 
 find_jdk() {
@@ -15,7 +18,12 @@ find_jdk() {
   if command -v javac >/dev/null 2>&1; then candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"); fi
   for home in "${candidates[@]}"; do
     if [ -x "$home/bin/javac" ] && [ "$(java_major "$home/bin/java")" -ge 21 ] 2>/dev/null; then
-      export JAVA_HOME="$home"; export PATH="$JAVA_HOME/bin:$PATH"; return 0
+      export JAVA_HOME="$home"; export PATH="$JAVA_HOME/bin:$PATH"
+      JAVA_MAJOR="$(java_major "$home/bin/java")"
+      # Pekko (in ElasticMQ) and Maven's Guava still use sun.misc.Unsafe; JDK 23+ warns on every start.
+      JVM_QUIET=(); [ "$JAVA_MAJOR" -ge 23 ] && JVM_QUIET=(--sun-misc-unsafe-memory-access=allow)
+      export MAVEN_OPTS="${MAVEN_OPTS:-} ${JVM_QUIET[*]}"
+      return 0
     fi
   done
   cat >&2 <<'MSG'
@@ -49,6 +57,7 @@ check_maven() {
 install_engines() {
   local dir="$REPO/local-runtime"
   if [ ! -d "$dir/node_modules/dynalite" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    command -v npm >/dev/null 2>&1 || { echo "npm is needed to install dynalite: sudo apt-get install -y npm (NodeSource's nodejs includes it)" >&2; return 1; }
     echo "Installing the local engines (npm ci in local-runtime)…" >&2
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || return 1
   fi

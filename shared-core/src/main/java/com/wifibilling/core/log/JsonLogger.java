@@ -42,7 +42,7 @@ public final class JsonLogger extends LegacyAbstractLogger implements LoggingEve
         return LOGGERS.computeIfAbsent(name, JsonLogger::new);
     }
 
-    /** Sets the least severe level written (INFO by default; the AWS SDK's own loggers always start at WARN). */
+    /** Sets the least severe level written (INFO by default; libraries' loggers always start at WARN). */
     public static void minimumLevel(Level level) {
         minimum = level;
     }
@@ -57,8 +57,9 @@ public final class JsonLogger extends LegacyAbstractLogger implements LoggingEve
         return text == null ? null : MSISDN.matcher(text).replaceAll("$1****$3");
     }
 
+    /** Our own events at the configured level; libraries (AWS SDK, ElasticMQ, Pekko) only from WARN up. */
     private boolean enabled(Level level) {
-        Level threshold = name.startsWith("software.amazon.awssdk") && minimum.toInt() < Level.WARN.toInt() ? Level.WARN : minimum;
+        Level threshold = !name.startsWith("com.wifibilling.") && minimum.toInt() < Level.WARN.toInt() ? Level.WARN : minimum;
         return level.toInt() >= threshold.toInt();
     }
 
