@@ -1,8 +1,9 @@
-# Shared by scripts/run-local and scripts/test: find a JDK >= 21, Node >= 20 and Maven, or say exactly
+# Shared by scripts/run-local, scripts/test and scripts/bench: find a JDK >= 21 and Node >= 20, or say exactly
 # how to get them, and install the npm engines the local runtime and the tests start (dynalite).
-# Source it; it sets JAVA_HOME, REPO and puts the JDK first on PATH.
+# Source it; it sets JAVA_HOME, REPO, MVN (the repo's Maven wrapper) and puts the JDK first on PATH.
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+MVN="$REPO/mvnw"
 
 java_major() { # prints the major version of the java binary given (8 for 1.8), or 0
   local v
@@ -46,12 +47,8 @@ MSG
   fi
 }
 
-check_maven() {
-  if ! command -v mvn >/dev/null 2>&1; then
-    echo "Apache Maven 3.8 or newer is needed: sudo apt-get install -y maven" >&2
-    return 1
-  fi
-}
+# Maven comes from the repo's wrapper ($MVN = ./mvnw): a pinned version, downloaded from Maven Central on
+# first use (with curl, wget, or Java itself), so nothing needs installing for it.
 
 # Installs local-runtime's npm packages (dynalite) when missing or older than the lock file.
 install_engines() {
