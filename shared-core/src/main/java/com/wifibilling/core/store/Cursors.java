@@ -1,9 +1,9 @@
 package com.wifibilling.core.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.wifibilling.core.http.ApiException;
+import com.wifibilling.core.http.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * client's mistake: 400 {@code INVALID_FIELD} naming {@code cursor}, never a DynamoDB validation error (a 500).
  */
 public final class Cursors {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LENGTH = 2048;
 
     private Cursors() {}
@@ -25,7 +24,7 @@ public final class Cursors {
     /** Returns the cursor for the next page, or null when DynamoDB says there is none. */
     public static String encode(Map<String, AttributeValue> lastEvaluatedKey) {
         if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) return null;
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         lastEvaluatedKey.forEach((name, value) -> {
             if (value.s() != null) node.putObject(name).put("S", value.s());
             else if (value.n() != null) node.putObject(name).put("N", value.n());
@@ -42,7 +41,7 @@ public final class Cursors {
         if (cursor == null || cursor.isEmpty()) return null;
         if (cursor.length() > MAX_LENGTH) throw invalid();
         try {
-            JsonNode node = JSON.readTree(Base64.getUrlDecoder().decode(cursor));
+            JsonNode node = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(cursor));
             if (node == null || !node.isObject() || node.size() != keyAttributes.size()) throw invalid();
             Map<String, AttributeValue> key = new LinkedHashMap<>();
             for (String name : keyAttributes) {
