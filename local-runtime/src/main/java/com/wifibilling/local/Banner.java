@@ -9,6 +9,7 @@ import java.util.Map;
  * secrets here is the point and keeping them out of logs is the rule (DESIGN §8).
  */
 final class Banner {
+    private static final int LABEL_WIDTH = 20; // "Daraja (simulator)" and two spaces
     private Banner() {}
 
     static void print(LocalRuntime runtime, PrintStream out) {
@@ -28,6 +29,7 @@ final class Banner {
         if (runtime.staticPrefixes().contains("/admin/")) line(b, "Admin UI", base + "/admin/");
         line(b, "DynamoDB", runtime.dynamoDbEndpoint() + " (dynalite)");
         line(b, "SQS", runtime.sqsEndpoint() + " (ElasticMQ)");
+        line(b, "Daraja (simulator)", runtime.darajaBaseUri().toString());
         line(b, "Data", runtime.options().dataDir().map(dir -> dir + " (kept across restarts)")
                 .orElse("in memory (gone when this stops; --data-dir DIR keeps it)"));
         runtime.packagesSeeded().ifPresent(seeded -> line(b, "Packages seeded",
@@ -46,7 +48,7 @@ final class Banner {
                 default -> "(existing account: password unchanged)";
             }));
             if (admin.generatedPassword().isPresent())
-                b.append("                  (generated now and shown once; set ADMIN_PASSWORD to choose it)\n");
+                b.append(" ".repeat(2 + LABEL_WIDTH)).append("(generated now and shown once; set ADMIN_PASSWORD to choose it)\n");
         });
 
         Map<String, String> generated = runtime.secrets().generatedNow();
@@ -64,6 +66,6 @@ final class Banner {
     }
 
     private static void line(StringBuilder b, String label, String value) {
-        b.append("  ").append(String.format(java.util.Locale.ROOT, "%-16s", label)).append(value).append('\n');
+        b.append("  ").append(String.format(java.util.Locale.ROOT, "%-" + LABEL_WIDTH + "s", label)).append(value).append('\n');
     }
 }

@@ -11,6 +11,7 @@ import com.wifibilling.core.store.DynamoDbPackageStore;
 import com.wifibilling.core.store.DynamoDbTables;
 import com.wifibilling.core.store.DynamoDbUserStore;
 import com.wifibilling.core.store.LocalDynalite;
+import com.wifibilling.local.daraja.DarajaSimulator;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +33,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole local stack in one JVM (DESIGN §9): binds the API port first (so "in use" is the first thing
- * said), starts dynalite and ElasticMQ side by side, creates the template's tables and queues, seeds, then
- * serves the HTTP API and starts one SQS poller per SQS event. {@link #close()} undoes it in the safe order —
- * HTTP server, pollers, ElasticMQ, dynalite — and may run at any moment, from a shutdown hook too: a close
+ * said), starts the Daraja simulator, starts dynalite and ElasticMQ side by side, creates the template's tables
+ * and queues, seeds, then serves the HTTP API and starts one SQS poller per SQS event. {@link #close()} undoes it
+ * in the safe order — HTTP server, Daraja simulator, pollers, ElasticMQ, dynalite — and may run at any moment, from a shutdown hook too: a close
  * that arrives during start-up waits for the stage in progress and then stops everything started so far.
  */
 public final class LocalRuntime implements AutoCloseable {
@@ -49,6 +50,7 @@ public final class LocalRuntime implements AutoCloseable {
     private long startupMillis;
 
     private HttpApiServer http;
+    private DarajaSimulator daraja;
     private ElasticMqServer elasticMq;
     private LocalDynalite dynalite;
     private DynamoDbClient dynamoDb;
@@ -77,6 +79,8 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             startedNanos = System.nanoTime();
             http = stage("http-port", () -> HttpApiServer.bind(options.port()));
+            daraja = stage("daraja-simulator", () -> DarajaSimulator.start(DarajaSimulator.LOCAL_CONSUMER_KEY,
+                    DarajaSimulator.LOCAL_CONSUMER_SECRET, options.darajaTimeScale()));
             SamTemplate template = stage("template", () -> SamTemplate.load(options.template()));
             secrets = LocalSecrets.resolve(process, options.dataDir());
             Map<String, String> overrides = new LinkedHashMap<>(LocalResources.localParameters(http.port()));
@@ -84,9 +88,11 @@ public final class LocalRuntime implements AutoCloseable {
             LocalResources declared = LocalResources.of(template, overrides);
             startEnginesAndFill(template, declared, process.optional("ADMIN_PASSWORD"));
 
+            Map<String, String> localValues = new LinkedHashMap<>(secrets.environment());
+            localValues.putAll(FunctionEnvironment.daraja(daraja.baseUri(), baseUri()));
             for (SamTemplate.FunctionSpec function : template.functions())
                 functions.put(function.logicalId(), new FunctionHost(function, FunctionEnvironment.of(function, resources,
-                        dynalite.endpoint(), elasticMq.endpoint(), secrets.environment())));
+                        dynalite.endpoint(), elasticMq.endpoint(), localValues)));
             staticFolder("/portal/", options.home().resolve("portal"));
             staticFolder("/admin/", options.home().resolve("admin-ui/out"));
             var api = new ApiGatewayEmulator(RouteTable.of(template.functions()), functions,
@@ -205,6 +211,18 @@ public final class LocalRuntime implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port());
     }
 
+    /** Returns the Daraja simulator's base URL (contracts/daraja.md §10): every function's {@code DARAJA_BASE_URL}. */
+    public URI darajaBaseUri() {
+        return daraja.baseUri();
+    }
+
+    /** Returns the environment function {@code logicalId} runs with (what its handler's {@code Env} constructor gets). */
+    Env functionEnvironment(String logicalId) {
+        FunctionHost function = functions.get(logicalId);
+        if (function == null) throw new IllegalArgumentException("No function " + logicalId);
+        return function.env();
+    }
+
     public URI dynamoDbEndpoint() {
         return dynalite.endpoint();
     }
@@ -280,6 +298,7 @@ public final class LocalRuntime implements AutoCloseable {
         closing = true;
         long start = System.nanoTime();
         quietly("http", http);            // no new requests first
+        quietly("daraja-simulator", daraja); // its pending callbacks would only meet a closed port now
         pollers.forEach(poller -> quietly("sqs-poller", poller));
         quietly("sqs-client", sqs);
         quietly("elasticmq", elasticMq);

@@ -4,6 +4,7 @@
  * {@code scripts/run-local}. It plays the parts AWS plays: API Gateway's HTTP API (routes, payload 2.0 events,
  * CORS preflight, 10 MB limit), Lambda (cold init once, warm after, a {@code Context} per invocation, the
  * timeout) and the SQS event source mapping (batches, partial batch failures, the DLQ through the queue's
- * redrive policy). Nothing depends on this package; it depends on everything.
+ * redrive policy) — and Safaricom's Daraja is played by the simulator in {@code .daraja}. Nothing depends on this
+ * package; it depends on everything.
  */
 package com.wifibilling.local;

@@ -56,6 +56,15 @@ class ExampleEnvTest {
     }
 
     @Test
+    void everyDarajaVariableTheLocalRuntimeSetsIsDocumented() throws IOException {
+        Set<String> set = new TreeSet<>(FunctionEnvironment.daraja(java.net.URI.create("http://127.0.0.1:1"),
+                java.net.URI.create("http://127.0.0.1:2")).keySet());
+        assertTrue(set.contains("DARAJA_BASE_URL"));
+        set.removeAll(documented());
+        assertEquals(Set.of(), set, "set by the local runtime but not in config/example.env");
+    }
+
+    @Test
     void everyVariableTheTemplateSetsIsDocumented() throws IOException {
         Set<String> set = new TreeSet<>();
         SamTemplate.load(RepoPaths.template()).functions().forEach(f -> set.addAll(f.environment().keySet()));

@@ -18,6 +18,17 @@ class LocalOptionsTest {
         assertEquals(3000, options.port());
         assertEquals(RepoPaths.home().resolve("template.yaml"), options.template());
         assertEquals(Optional.empty(), options.dataDir());
+        assertEquals(1.0, options.darajaTimeScale());
+    }
+
+    @Test
+    void darajaTimeScaleTakesAPositiveNumber() {
+        assertEquals(0.01, LocalOptions.parse(new String[] {"--daraja-time-scale", "0.01"}, HOME).darajaTimeScale());
+        assertEquals(2.5, LocalOptions.parse(new String[] {"--daraja-time-scale=2.5"}, HOME).darajaTimeScale());
+        for (String wrong : new String[] {"0", "-1", "fast", "NaN", "1001"})
+            assertTrue(assertThrows(LocalOptions.UsageException.class,
+                    () -> LocalOptions.parse(new String[] {"--daraja-time-scale", wrong}, HOME)).getMessage().contains("--daraja-time-scale"));
+        assertTrue(LocalOptions.USAGE.contains("--daraja-time-scale X"));
     }
 
     @Test

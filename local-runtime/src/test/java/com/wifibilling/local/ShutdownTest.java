@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** After close() nothing is left: no dynalite child process, and every port the runtime held is free again. */
+/** After close() nothing is left: no dynalite child process, and every port the runtime held (the Daraja simulator's too) is free again. */
 class ShutdownTest {
     @Test
     void closeStopsTheDynaliteChildAndFreesThePorts() throws Exception {
@@ -35,11 +35,12 @@ class ShutdownTest {
         int api = runtime.port();
         int dynamoDb = runtime.dynamoDbEndpoint().getPort();
         int sqs = runtime.sqsEndpoint().getPort();
+        int daraja = runtime.darajaBaseUri().getPort();
 
         runtime.close();
 
         assertFalse(started.getFirst().isAlive(), "no orphan node process");
-        for (int port : List.of(api, dynamoDb, sqs)) assertDoesNotThrow(() -> bindAndRelease(port), "port " + port + " is free");
+        for (int port : List.of(api, dynamoDb, sqs, daraja)) assertDoesNotThrow(() -> bindAndRelease(port), "port " + port + " is free");
         assertDoesNotThrow(runtime::close, "closing twice is harmless");
     }
 
