@@ -10,32 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** OAuth as contracts/daraja.md §2 and §10.1 describe it, and the token settings of §10.4. */
 class OAuthTest {
     private static final String GENERATE = "/oauth/v1/generate?grant_type=client_credentials";
-    private static DarajaSimulator simulator;
-    private static SimulatorClient daraja;
-
-    @BeforeAll
-    static void start() {
-        simulator = DarajaSimulator.start(SimulatorClient.KEY, SimulatorClient.SECRET, 0.01);
-        daraja = new SimulatorClient(simulator.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        daraja.control("POST", "/simulator/reset", null);
-    }
+    @RegisterExtension
+    static final SimulatorFixture FIXTURE = new SimulatorFixture();
+    private static final SimulatorClient daraja = FIXTURE.daraja;
 
     @Test
     void rightCredentialsGetA28CharacterTokenWithExpiresInAsTheString3599() {

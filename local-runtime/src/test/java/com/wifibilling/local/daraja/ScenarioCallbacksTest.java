@@ -17,10 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every scenario number of contracts/daraja.md §10.2 end to end at time scale 0.01: push, wait, and the callback
@@ -35,33 +33,13 @@ class ScenarioCallbacksTest {
             + "\\{\"Name\":\"Balance\"\\},\\{\"Name\":\"TransactionDate\",\"Value\":(?<date>\\d{14})\\},"
             + "\\{\"Name\":\"PhoneNumber\",\"Value\":(?<phone>\\d{12})\\}\\]\\}\\}\\}\\}");
 
-    private static DarajaSimulator simulator;
-    private static SimulatorClient daraja;
-    private static CallbackReceiver receiver;
-    private String token;
-
-    @BeforeAll
-    static void start() {
-        simulator = DarajaSimulator.start(SimulatorClient.KEY, SimulatorClient.SECRET, 0.01);
-        daraja = new SimulatorClient(simulator.baseUri());
-        receiver = new CallbackReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-        receiver.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        daraja.control("POST", "/simulator/reset", null);
-        receiver.clear();
-        token = daraja.token();
-    }
+    @RegisterExtension
+    static final SimulatorFixture FIXTURE = new SimulatorFixture();
+    private static final SimulatorClient daraja = FIXTURE.daraja;
+    private static final CallbackReceiver receiver = FIXTURE.receiver;
 
     private JsonNode push(String msisdn) {
-        var response = daraja.push(token, validPush(msisdn, receiver.url("cbtoken")));
+        var response = daraja.push(FIXTURE.token(), validPush(msisdn, receiver.url("cbtoken")));
         assertEquals(200, response.statusCode(), response.body());
         return json(response);
     }
@@ -123,8 +101,8 @@ class ScenarioCallbacksTest {
     @Test
     void number04SucceedsButNeverCallsBackAndOnlyTheQueryTells() throws Exception {
         String checkout = push(Scenarios.CALLBACK_LOST).get("CheckoutRequestID").asText();
-        SimulatorClient.await(WAIT, () -> daraja.query(token, checkout).statusCode() == 200, "settled");
-        JsonNode query = json(daraja.query(token, checkout));
+        SimulatorClient.await(WAIT, () -> daraja.query(FIXTURE.token(), checkout).statusCode() == 200, "settled");
+        JsonNode query = json(daraja.query(FIXTURE.token(), checkout));
         assertEquals("0", query.get("ResultCode").asText());
         assertEquals(List.of(), receiver.within(Duration.ofMillis(300)));
         JsonNode detail = daraja.control("GET", "/simulator/checkouts/" + checkout, null);
@@ -157,18 +135,18 @@ class ScenarioCallbacksTest {
         Instant pushed = Instant.now();
         JsonNode push = push(Scenarios.LATE_SUCCESS);
         String checkout = push.get("CheckoutRequestID").asText();
-        var pending = daraja.query(token, checkout);
+        var pending = daraja.query(FIXTURE.token(), checkout);
         assertEquals(500, pending.statusCode());
         assertEquals("The transaction is being processed", json(pending).get("errorMessage").asText());
         CallbackReceiver.Received callback = receiver.next(WAIT);
         assertTrue(Duration.between(pushed, callback.at()).toMillis() >= 1_990, "at lateDelay");
         assertSuccessCallback(callback, push, Scenarios.LATE_SUCCESS);
-        assertEquals("0", json(daraja.query(token, checkout)).get("ResultCode").asText());
+        assertEquals("0", json(daraja.query(FIXTURE.token(), checkout)).get("ResultCode").asText());
     }
 
     @Test
     void number08NeverCallsBack() throws Exception {
-        assertEquals(500, daraja.push(token, validPush(Scenarios.SUBSCRIBER_LOCKED, receiver.url("cbtoken"))).statusCode());
+        assertEquals(500, daraja.push(FIXTURE.token(), validPush(Scenarios.SUBSCRIBER_LOCKED, receiver.url("cbtoken"))).statusCode());
         assertEquals(List.of(), receiver.within(Duration.ofMillis(200)));
     }
 
@@ -196,7 +174,7 @@ class ScenarioCallbacksTest {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
         }
-        String checkout = daraja.pushAccepted(token, validPush(SimulatorClient.TEST_MSISDN, "http://127.0.0.1:" + closed + "/cb"));
+        String checkout = daraja.pushAccepted(FIXTURE.token(), validPush(SimulatorClient.TEST_MSISDN, "http://127.0.0.1:" + closed + "/cb"));
         SimulatorClient.await(WAIT, () -> daraja.control("GET", "/simulator/checkouts/" + checkout, null).get("callbacks").size() == 1,
                 "one attempt recorded");
         JsonNode attempt = daraja.control("GET", "/simulator/checkouts/" + checkout, null).get("callbacks").get(0);
@@ -214,7 +192,7 @@ class ScenarioCallbacksTest {
         assertFailureCallback(receiver.next(WAIT), again, 17, "Rule limited.");
         var otherAmount = validPush(msisdn, receiver.url("cbtoken"));
         otherAmount.put("Amount", "50");
-        daraja.pushAccepted(token, otherAmount);
+        daraja.pushAccepted(FIXTURE.token(), otherAmount);
         assertTrue(receiver.next(WAIT).body().contains("\"ResultCode\":0"), "another amount is not limited");
     }
 }

@@ -11,43 +11,26 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The test-only control endpoints of contracts/daraja.md §10.3 and the settings of §10.4, over HTTP. */
 class SimulatorControlTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String PENDING = "254712345678";
-    private static DarajaSimulator simulator;
-    private static SimulatorClient daraja;
-    private static CallbackReceiver receiver;
-    private String token;
-
-    @BeforeAll
-    static void start() {
-        simulator = DarajaSimulator.start(SimulatorClient.KEY, SimulatorClient.SECRET, 0.01);
-        daraja = new SimulatorClient(simulator.baseUri());
-        receiver = new CallbackReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-        receiver.close();
-    }
+    @RegisterExtension
+    static final SimulatorFixture FIXTURE = new SimulatorFixture();
+    private static final SimulatorClient daraja = FIXTURE.daraja;
+    private static final CallbackReceiver receiver = FIXTURE.receiver;
 
     @BeforeEach
-    void reset() {
-        daraja.control("POST", "/simulator/reset", null);
-        receiver.clear();
-        token = daraja.token();
+    void overrides() {
         daraja.control("PUT", "/simulator/scenarios/" + PENDING, Map.of("delayMs", 360_000_000)); // stays pending for the test
     }
 
     private String push(String msisdn) {
-        return daraja.pushAccepted(token, validPush(msisdn, receiver.url("cbtoken")));
+        return daraja.pushAccepted(FIXTURE.token(), validPush(msisdn, receiver.url("cbtoken")));
     }
 
     private JsonNode checkout(String checkoutRequestId) {
@@ -57,8 +40,8 @@ class SimulatorControlTest {
     @Test
     void requestLogListsNewestFirstWithAuthorizationPasswordAndTokenMasked() {
         Map<String, Object> body = validPush(PENDING, receiver.url("cbtoken"));
-        String checkout = daraja.pushAccepted(token, body);
-        daraja.query(token, checkout);
+        String checkout = daraja.pushAccepted(FIXTURE.token(), body);
+        daraja.query(FIXTURE.token(), checkout);
         JsonNode items = daraja.control("GET", "/simulator/requests", null).get("items");
         assertEquals(3, items.size(), "OAuth, push and query; control requests are not logged");
         assertEquals(List.of("/mpesa/stkpushquery/v1/query", "/mpesa/stkpush/v1/processrequest",
@@ -77,7 +60,7 @@ class SimulatorControlTest {
         assertEquals("****", oauth.get("response").get("access_token").asText());
         assertEquals(500, items.get(0).get("status").asInt(), "the pending query's P1 answer");
         String whole = items.toString();
-        assertFalse(whole.contains(token), "the token appears nowhere");
+        assertFalse(whole.contains(FIXTURE.token()), "the token appears nowhere");
         assertFalse(whole.contains(SimulatorClient.basic(SimulatorClient.KEY, SimulatorClient.SECRET).substring(6)));
         assertFalse(whole.contains(body.get("Password").toString()), "no Password");
         assertEquals(1, daraja.control("GET", "/simulator/requests?limit=1", null).get("items").size());
@@ -86,7 +69,7 @@ class SimulatorControlTest {
 
     @Test
     void passwordInABodyThatIsNotJsonIsMaskedToo() {
-        daraja.post("/mpesa/stkpush/v1/processrequest", token, "application/json", "{\"Password\":\"c2VjcmV0\",");
+        daraja.post("/mpesa/stkpush/v1/processrequest", FIXTURE.token(), "application/json", "{\"Password\":\"c2VjcmV0\",");
         JsonNode logged = daraja.control("GET", "/simulator/requests?limit=1", null).get("items").get(0);
         assertEquals("{\"Password\":\"****\",", logged.get("body").asText());
     }
@@ -128,7 +111,7 @@ class SimulatorControlTest {
         assertEquals(receiver.url("cbtoken"), delivery.get("url").asText());
         assertTrue(delivery.get("durationMs").asLong() >= 0);
         assertTrue(received.body().contains("\"ResultCode\":0,"));
-        assertEquals("0", json(daraja.query(token, checkout)).get("ResultCode").asText(), "settled for the query too");
+        assertEquals("0", json(daraja.query(FIXTURE.token(), checkout)).get("ResultCode").asText(), "settled for the query too");
         assertEquals(1, checkout(checkout).get("callbacks").size());
     }
 
@@ -155,7 +138,7 @@ class SimulatorControlTest {
         JsonNode settled = daraja.control("POST", "/simulator/checkouts/" + checkout + "/callback", Map.of("resultCode", "1032", "deliver", false));
         assertTrue(settled.get("settled").asBoolean());
         assertEquals("1032", settled.get("resultCode").asText());
-        assertEquals("1032", json(daraja.query(token, checkout)).get("ResultCode").asText());
+        assertEquals("1032", json(daraja.query(FIXTURE.token(), checkout)).get("ResultCode").asText());
         assertEquals(List.of(), receiver.within(Duration.ofMillis(300)));
     }
 
@@ -167,7 +150,7 @@ class SimulatorControlTest {
         String forged = receiver.next(WAIT).body();
         assertTrue(forged.contains("\"ResultCode\":0,"), forged);
         assertTrue(forged.contains("{\"Name\":\"Amount\",\"Value\":20.00}"), forged);
-        assertEquals("1032", json(daraja.query(token, checkout)).get("ResultCode").asText());
+        assertEquals("1032", json(daraja.query(FIXTURE.token(), checkout)).get("ResultCode").asText());
     }
 
     @Test
@@ -195,7 +178,7 @@ class SimulatorControlTest {
         Map<String, Object> busy = Map.of("httpStatus", 500, "errorCode", "500.003.02", "errorMessage", "System is busy. Please try again in few minutes.");
         JsonNode stored = daraja.control("PUT", "/simulator/scenarios/" + msisdn, Map.of("syncError", busy));
         assertEquals(msisdn, stored.get("msisdn").asText());
-        HttpResponse<String> refused = daraja.push(token, validPush(msisdn, receiver.url("cbtoken")));
+        HttpResponse<String> refused = daraja.push(FIXTURE.token(), validPush(msisdn, receiver.url("cbtoken")));
         assertEquals(500, refused.statusCode());
         assertEquals("500.003.02", json(refused).get("errorCode").asText());
         assertEquals("System is busy. Please try again in few minutes.", json(refused).get("errorMessage").asText());
@@ -204,7 +187,7 @@ class SimulatorControlTest {
                 "by number");
         assertEquals("500.003.02", listed.get(0).get("syncError").get("errorCode").asText());
         assertTrue(daraja.control("DELETE", "/simulator/scenarios/" + msisdn, null).get("removed").asBoolean());
-        assertEquals(200, daraja.push(token, validPush(msisdn, receiver.url("cbtoken"))).statusCode(), "built-in behaviour again");
+        assertEquals(200, daraja.push(FIXTURE.token(), validPush(msisdn, receiver.url("cbtoken"))).statusCode(), "built-in behaviour again");
     }
 
     @Test
@@ -271,7 +254,7 @@ class SimulatorControlTest {
         assertEquals(0, daraja.control("GET", "/simulator/requests", null).get("items").size());
         assertEquals(0, daraja.control("GET", "/simulator/scenarios", null).get("items").size());
         assertEquals("P1", daraja.control("GET", "/simulator/config", null).get("pendingForm").asText());
-        assertEquals("404.001.03", json(daraja.query(token, "ws_CO_x")).get("errorCode").asText(), "old tokens are gone");
+        assertEquals("404.001.03", json(daraja.query(FIXTURE.token(), "ws_CO_x")).get("errorCode").asText(), "old tokens are gone");
     }
 
     @Test

@@ -11,40 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** STK Push's checks of contracts/daraja.md §10.1, one test per row of its table, and what an accepted push answers (§3.1). */
 class StkPushChecksTest {
     private static final String ID_SHAPE = "[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\d+";
-    private static DarajaSimulator simulator;
-    private static SimulatorClient daraja;
-    private static CallbackReceiver receiver;
-    private String token;
-
-    @BeforeAll
-    static void start() {
-        simulator = DarajaSimulator.start(SimulatorClient.KEY, SimulatorClient.SECRET, 0.01);
-        daraja = new SimulatorClient(simulator.baseUri());
-        receiver = new CallbackReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-        receiver.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        daraja.control("POST", "/simulator/reset", null);
-        receiver.clear();
-        token = daraja.token();
-    }
+    @RegisterExtension
+    static final SimulatorFixture FIXTURE = new SimulatorFixture();
+    private static final SimulatorClient daraja = FIXTURE.daraja;
+    private static final CallbackReceiver receiver = FIXTURE.receiver;
 
     private static Map<String, Object> valid() {
         return validPush(SimulatorClient.TEST_MSISDN, receiver.url("token123"));
@@ -62,7 +40,7 @@ class StkPushChecksTest {
     private HttpResponse<String> pushWith(String field, Object value) {
         Map<String, Object> body = valid();
         body.put(field, value);
-        return daraja.push(token, body);
+        return daraja.push(FIXTURE.token(), body);
     }
 
     @Test
@@ -75,12 +53,12 @@ class StkPushChecksTest {
     void row2WrongContentTypeOrUnparsableBodyIsInvalidBusinessShortCode() {
         String body = com.wifibilling.core.http.Json.write(valid());
         String path = "/mpesa/stkpush/v1/processrequest";
-        assertRefused(daraja.post(path, token, "text/plain", body), 400, "400.002.02", "Bad Request - Invalid BusinessShortCode");
-        assertRefused(daraja.post(path, token, null, body), 400, "400.002.02", "Bad Request - Invalid BusinessShortCode");
-        assertRefused(daraja.post(path, token, "application/json", "{\"BusinessShortCode\":"), 400, "400.002.02",
+        assertRefused(daraja.post(path, FIXTURE.token(), "text/plain", body), 400, "400.002.02", "Bad Request - Invalid BusinessShortCode");
+        assertRefused(daraja.post(path, FIXTURE.token(), null, body), 400, "400.002.02", "Bad Request - Invalid BusinessShortCode");
+        assertRefused(daraja.post(path, FIXTURE.token(), "application/json", "{\"BusinessShortCode\":"), 400, "400.002.02",
                 "Bad Request - Invalid BusinessShortCode");
-        assertRefused(daraja.post(path, token, "application/json", "[1,2]"), 400, "400.002.02", "Bad Request - Invalid BusinessShortCode");
-        assertEquals(200, daraja.post(path, token, "application/json; charset=utf-8", body).statusCode(), "a charset is fine");
+        assertRefused(daraja.post(path, FIXTURE.token(), "application/json", "[1,2]"), 400, "400.002.02", "Bad Request - Invalid BusinessShortCode");
+        assertEquals(200, daraja.post(path, FIXTURE.token(), "application/json; charset=utf-8", body).statusCode(), "a charset is fine");
     }
 
     @ParameterizedTest
@@ -90,7 +68,7 @@ class StkPushChecksTest {
         Map<String, Object> body = valid();
         body.remove(field);
         String named = field.equals("TransactionDesc") ? "Remarks" : field;
-        assertRefused(daraja.push(token, body), 400, "400.002.02", "Bad Request - Invalid " + named);
+        assertRefused(daraja.push(FIXTURE.token(), body), 400, "400.002.02", "Bad Request - Invalid " + named);
         assertRefused(pushWith(field, null), 400, "400.002.02", "Bad Request - Invalid " + named);
     }
 
@@ -114,7 +92,7 @@ class StkPushChecksTest {
         Map<String, Object> contractVector = valid();  // the official sample of §3's test vectors
         contractVector.put("Timestamp", "20210628092408");
         contractVector.put("Password", "MTc0Mzc5YmZiMjc5ZjlhYTliZGJjZjE1OGU5N2RkNzFhNDY3Y2QyZTBjODkzMDU5YjEwZjc4ZTZiNzJhZGExZWQyYzkxOTIwMjEwNjI4MDkyNDA4");
-        assertEquals(200, daraja.push(token, contractVector).statusCode());
+        assertEquals(200, daraja.push(FIXTURE.token(), contractVector).statusCode());
     }
 
     @Test
@@ -140,7 +118,7 @@ class StkPushChecksTest {
         Map<String, Object> numbers = valid(); // 2541… numbers and JSON numbers are accepted
         numbers.put("PartyA", 254112345678L);
         numbers.put("PhoneNumber", 254112345678L);
-        assertEquals(200, daraja.push(token, numbers).statusCode());
+        assertEquals(200, daraja.push(FIXTURE.token(), numbers).statusCode());
     }
 
     @Test
@@ -186,10 +164,10 @@ class StkPushChecksTest {
                 Map.entry("Password", SimulatorClient.password(timestamp)), Map.entry("TransactionType", "CustomerPayBillOnline"),
                 Map.entry("Amount", "20"), Map.entry("PartyA", SimulatorClient.TEST_MSISDN), Map.entry("CallBackURL", receiver.url("x")),
                 Map.entry("AccountReference", "HS7Q2K9XA1"));
-        answers.add(json(daraja.push(token, body)).get("errorMessage").asText());
+        answers.add(json(daraja.push(FIXTURE.token(), body)).get("errorMessage").asText());
         for (Map.Entry<String, Object> fix : fixes) {
             body.put(fix.getKey(), fix.getValue());
-            HttpResponse<String> response = daraja.push(token, body);
+            HttpResponse<String> response = daraja.push(FIXTURE.token(), body);
             answers.add(response.statusCode() == 200 ? "accepted" : json(response).get("errorMessage").asText());
         }
         assertEquals(List.of("Invalid Access Token", "Merchant does not exist", "Bad Request - Invalid Timestamp",
@@ -200,7 +178,7 @@ class StkPushChecksTest {
 
     @Test
     void acceptedPushAnswersTheDocumentedBodyWithIdsInTheObservedShapes() {
-        HttpResponse<String> response = daraja.push(token, valid());
+        HttpResponse<String> response = daraja.push(FIXTURE.token(), valid());
         assertEquals(200, response.statusCode());
         JsonNode body = json(response);
         assertEquals(List.of("MerchantRequestID", "CheckoutRequestID", "ResponseCode", "ResponseDescription", "CustomerMessage"),
@@ -220,7 +198,7 @@ class StkPushChecksTest {
         Set<String> merchants = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
             List<java.util.concurrent.Future<JsonNode>> answers = new ArrayList<>();
-            for (int i = 0; i < 80; i++) answers.add(pool.submit(() -> json(daraja.push(token, valid()))));
+            for (int i = 0; i < 80; i++) answers.add(pool.submit(() -> json(daraja.push(FIXTURE.token(), valid()))));
             for (var answer : answers) {
                 checkouts.add(answer.get().get("CheckoutRequestID").asText());
                 merchants.add(answer.get().get("MerchantRequestID").asText());
@@ -232,7 +210,7 @@ class StkPushChecksTest {
 
     @Test
     void number08IsRefusedSynchronouslyAndLeavesNoCheckout() {
-        HttpResponse<String> response = daraja.push(token, validPush(Scenarios.SUBSCRIBER_LOCKED, receiver.url("x")));
+        HttpResponse<String> response = daraja.push(FIXTURE.token(), validPush(Scenarios.SUBSCRIBER_LOCKED, receiver.url("x")));
         assertRefused(response, 500, "500.001.1001",
                 "Unable to lock subscriber, a transaction is already in process for the current subscriber");
         assertEquals(0, daraja.control("GET", "/simulator/checkouts", null).get("items").size());
@@ -243,12 +221,12 @@ class StkPushChecksTest {
         daraja.configure(Map.of("lockSubscriber", true));
         String msisdn = "254712345678";
         daraja.control("PUT", "/simulator/scenarios/" + msisdn, Map.of("delayMs", 3_600_000)); // the prompt stays open
-        String open = daraja.pushAccepted(token, validPush(msisdn, receiver.url("x")));
-        assertRefused(daraja.push(token, validPush(msisdn, receiver.url("x"))), 500, "500.001.1001",
+        String open = daraja.pushAccepted(FIXTURE.token(), validPush(msisdn, receiver.url("x")));
+        assertRefused(daraja.push(FIXTURE.token(), validPush(msisdn, receiver.url("x"))), 500, "500.001.1001",
                 "Unable to lock subscriber, a transaction is already in process for the current subscriber");
-        assertEquals(200, daraja.push(token, valid()).statusCode(), "another number is not locked");
+        assertEquals(200, daraja.push(FIXTURE.token(), valid()).statusCode(), "another number is not locked");
         daraja.control("POST", "/simulator/checkouts/" + open + "/callback", Map.of("deliver", false)); // the customer answers
-        assertEquals(200, daraja.push(token, validPush(msisdn, receiver.url("x"))).statusCode(), "unlocked once settled");
+        assertEquals(200, daraja.push(FIXTURE.token(), validPush(msisdn, receiver.url("x"))).statusCode(), "unlocked once settled");
     }
 
     @Test
@@ -257,7 +235,7 @@ class StkPushChecksTest {
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> refused = null;
         for (int i = 0; i < 10; i++) {
-            HttpResponse<String> response = daraja.query(token, "ws_CO_unknown");
+            HttpResponse<String> response = daraja.query(FIXTURE.token(), "ws_CO_unknown");
             statuses.add(response.statusCode());
             if (response.statusCode() == 500) refused = response;
         }

@@ -11,49 +11,32 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** STK Query (contracts/daraja.md §5, §10.1): pending forms P1 and P2, then the final body with ResultCode as a string. */
 class StkQueryTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String SLOW = "254712345678";
-    private static DarajaSimulator simulator;
-    private static SimulatorClient daraja;
-    private static CallbackReceiver receiver;
-    private String token;
-
-    @BeforeAll
-    static void start() {
-        simulator = DarajaSimulator.start(SimulatorClient.KEY, SimulatorClient.SECRET, 0.01);
-        daraja = new SimulatorClient(simulator.baseUri());
-        receiver = new CallbackReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-        receiver.close();
-    }
+    @RegisterExtension
+    static final SimulatorFixture FIXTURE = new SimulatorFixture();
+    private static final SimulatorClient daraja = FIXTURE.daraja;
+    private static final CallbackReceiver receiver = FIXTURE.receiver;
 
     @BeforeEach
-    void reset() {
-        daraja.control("POST", "/simulator/reset", null);
-        receiver.clear();
-        token = daraja.token();
+    void overrides() {
         daraja.control("PUT", "/simulator/scenarios/" + SLOW, Map.of("delayMs", 100_000)); // 1 s: room to ask while pending
     }
 
     private String push(String msisdn) {
-        return daraja.pushAccepted(token, validPush(msisdn, receiver.url("cbtoken")));
+        return daraja.pushAccepted(FIXTURE.token(), validPush(msisdn, receiver.url("cbtoken")));
     }
 
     @Test
     void pendingIsFormP1UntilTheOutcomeThenTheFinalBody() throws Exception {
         String checkout = push(SLOW);
-        HttpResponse<String> pending = daraja.query(token, checkout);
+        HttpResponse<String> pending = daraja.query(FIXTURE.token(), checkout);
         assertEquals(500, pending.statusCode());
         JsonNode envelope = json(pending);
         assertEquals(checkout, envelope.get("requestId").asText(), "P1 echoes the CheckoutRequestID, as observed");
@@ -61,7 +44,7 @@ class StkQueryTest {
         assertEquals("The transaction is being processed", envelope.get("errorMessage").asText());
 
         receiver.next(WAIT); // the callback comes once the outcome is reached; the query is final by then
-        HttpResponse<String> answer = daraja.query(token, checkout);
+        HttpResponse<String> answer = daraja.query(FIXTURE.token(), checkout);
         assertEquals(200, answer.statusCode());
         JsonNode body = json(answer);
         assertEquals(List.of("ResponseCode", "ResponseDescription", "MerchantRequestID", "CheckoutRequestID", "ResultCode", "ResultDesc"),
@@ -79,7 +62,7 @@ class StkQueryTest {
     @Test
     void withPendingFormP2PendingIsHttp200AndResultCode4999() {
         daraja.configure(Map.of("pendingForm", "P2"));
-        HttpResponse<String> pending = daraja.query(token, push(SLOW));
+        HttpResponse<String> pending = daraja.query(FIXTURE.token(), push(SLOW));
         assertEquals(200, pending.statusCode());
         assertEquals("{\"ResultCode\":\"4999\",\"ResultDesc\":\"The transaction is still under processing\"}", pending.body());
     }
@@ -91,7 +74,7 @@ class StkQueryTest {
         for (String msisdn : List.of(Scenarios.CANCELS, Scenarios.NO_PIN, Scenarios.INSUFFICIENT_FUNDS, Scenarios.WRONG_PIN)) {
             String checkout = push(msisdn);
             receiver.next(WAIT);
-            JsonNode body = json(daraja.query(token, checkout));
+            JsonNode body = json(daraja.query(FIXTURE.token(), checkout));
             answers.add(body.get("ResultCode").textValue() + " " + body.get("ResultDesc").asText());
         }
         assertEquals(List.of("1032 Request cancelled by user", "1037 DS timeout user cannot be reached",
@@ -100,7 +83,7 @@ class StkQueryTest {
 
     @Test
     void unknownCheckoutRequestIdIsInvalidCheckoutRequestId() {
-        HttpResponse<String> response = daraja.query(token, "ws_CO_0101202500000000712345678");
+        HttpResponse<String> response = daraja.query(FIXTURE.token(), "ws_CO_0101202500000000712345678");
         assertEquals(400, response.statusCode());
         assertEquals("400.002.02", json(response).get("errorCode").asText());
         assertEquals("Bad Request - Invalid CheckoutRequestID", json(response).get("errorMessage").asText());
@@ -113,14 +96,14 @@ class StkQueryTest {
         assertEquals("404.001.03", json(daraja.query("x".repeat(28), checkout)).get("errorCode").asText());
         Map<String, Object> body = SimulatorClient.queryBody(checkout);
         body.remove("CheckoutRequestID");
-        assertEquals("Bad Request - Invalid CheckoutRequestID", json(daraja.post(path, token, "application/json", Json.write(body)))
+        assertEquals("Bad Request - Invalid CheckoutRequestID", json(daraja.post(path, FIXTURE.token(), "application/json", Json.write(body)))
                 .get("errorMessage").asText());
         body = SimulatorClient.queryBody(checkout);
         body.put("BusinessShortCode", "600000");
-        assertEquals("Merchant does not exist", json(daraja.post(path, token, "application/json", Json.write(body))).get("errorMessage").asText());
+        assertEquals("Merchant does not exist", json(daraja.post(path, FIXTURE.token(), "application/json", Json.write(body))).get("errorMessage").asText());
         body = SimulatorClient.queryBody(checkout);
         body.put("Password", SimulatorClient.password("20250315143022"));
-        HttpResponse<String> wrong = daraja.post(path, token, "application/json", Json.write(body));
+        HttpResponse<String> wrong = daraja.post(path, FIXTURE.token(), "application/json", Json.write(body));
         assertEquals(500, wrong.statusCode());
         assertEquals("Wrong credentials", json(wrong).get("errorMessage").asText());
     }
@@ -130,7 +113,7 @@ class StkQueryTest {
         daraja.configure(Map.of("queryDisagrees", true));
         String checkout = push(SimulatorClient.TEST_MSISDN);
         org.junit.jupiter.api.Assertions.assertTrue(receiver.next(WAIT).body().contains("\"ResultCode\":0,"));
-        JsonNode body = json(daraja.query(token, checkout));
+        JsonNode body = json(daraja.query(FIXTURE.token(), checkout));
         assertEquals("1032", body.get("ResultCode").asText());
         assertEquals("Request cancelled by user", body.get("ResultDesc").asText());
     }
