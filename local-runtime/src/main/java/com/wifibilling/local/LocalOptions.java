@@ -9,7 +9,7 @@ import java.util.Optional;
  * repository is ({@code --home}, for template.yaml, config/ and the dynalite npm folder), which template to run,
  * and an optional data directory that keeps tables and generated secrets across restarts.
  */
-public record LocalOptions(int port, Path home, Path template, Optional<Path> dataDir, boolean help) {
+public record LocalOptions(int port, Path home, Path template, Optional<Path> dataDir, double scheduleScale, boolean help) {
     public static final int DEFAULT_PORT = 3000;
 
     public static final String USAGE = """
@@ -23,6 +23,9 @@ public record LocalOptions(int port, Path home, Path template, Optional<Path> da
                                (default: in memory, gone when the runtime stops)
               --template PATH  SAM template to run (default: <home>/template.yaml)
               --home DIR       repository root (default: -Dwifibilling.home, else the current directory)
+              --schedule-scale X
+                               multiply every schedule's period (default 1; 0.01 runs a one-minute
+                               schedule such as the sweeper every 0.6 s, for tests and demos)
               --help           show this text
             """;
 
@@ -32,6 +35,7 @@ public record LocalOptions(int port, Path home, Path template, Optional<Path> da
         Path home = Path.of(defaultHome.orElse("")).toAbsolutePath().normalize();
         Path template = null;
         Path dataDir = null;
+        double scheduleScale = 1.0;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -48,6 +52,7 @@ public record LocalOptions(int port, Path home, Path template, Optional<Path> da
                 case "--data-dir" -> dataDir = Path.of(value != null ? value : next(args, ++i, name));
                 case "--template" -> template = Path.of(value != null ? value : next(args, ++i, name));
                 case "--home" -> home = Path.of(value != null ? value : next(args, ++i, name));
+                case "--schedule-scale" -> scheduleScale = scale(value != null ? value : next(args, ++i, name));
                 default -> throw new UsageException("Unknown option " + arg);
             }
         }
@@ -56,7 +61,7 @@ public record LocalOptions(int port, Path home, Path template, Optional<Path> da
         if (!help && !Files.isRegularFile(template))
             throw new UsageException("Cannot find " + template + ": run from the repository root, or pass --home DIR or --template PATH");
         return new LocalOptions(port, home, template,
-                Optional.ofNullable(dataDir).map(dir -> dir.toAbsolutePath().normalize()), help);
+                Optional.ofNullable(dataDir).map(dir -> dir.toAbsolutePath().normalize()), scheduleScale, help);
     }
 
     private static String next(String[] args, int index, String option) {
@@ -73,6 +78,16 @@ public record LocalOptions(int port, Path home, Path template, Optional<Path> da
             // answered below
         }
         throw new UsageException("--port needs a number from 0 to 65535, not " + text);
+    }
+
+    private static double scale(String text) {
+        try {
+            double scale = Double.parseDouble(text);
+            if (scale > 0 && scale <= 1000) return scale;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new UsageException("--schedule-scale needs a number above 0 (e.g. 0.01), not " + text);
     }
 
     /** The command line is wrong; the message says how, and the caller prints {@link #USAGE}. */

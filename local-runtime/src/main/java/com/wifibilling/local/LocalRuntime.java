@@ -54,6 +54,7 @@ public final class LocalRuntime implements AutoCloseable {
     private DynamoDbClient dynamoDb;
     private SqsClient sqs;
     private final List<SqsPoller> pollers = new ArrayList<>();
+    private final List<ScheduleTimer> timers = new ArrayList<>();
     private LocalSecrets secrets;
     private LocalResources resources;
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
@@ -99,6 +100,10 @@ public final class LocalRuntime implements AutoCloseable {
             for (FunctionHost function : functions.values())
                 for (SamTemplate.SqsSource source : function.spec().queues())
                     pollers.add(SqsPoller.start(sqs, function, source, resources));
+            for (FunctionHost function : functions.values())
+                for (int i = 0; i < function.spec().schedules().size(); i++)
+                    timers.add(ScheduleTimer.start(function, ScheduleRate.parse(function.spec().schedules().get(i).expression()),
+                            options.scheduleScale(), i));
             startupMillis = (System.nanoTime() - startedNanos) / 1_000_000;
             log.atInfo().addKeyValue("port", http.port()).addKeyValue("ms", startupMillis).log("local.started");
             return this;
@@ -280,6 +285,7 @@ public final class LocalRuntime implements AutoCloseable {
         closing = true;
         long start = System.nanoTime();
         quietly("http", http);            // no new requests first
+        timers.forEach(timer -> quietly("schedule", timer));
         pollers.forEach(poller -> quietly("sqs-poller", poller));
         quietly("sqs-client", sqs);
         quietly("elasticmq", elasticMq);
