@@ -11,6 +11,8 @@ import com.wifibilling.core.store.DynamoDbPackageStore;
 import com.wifibilling.core.store.DynamoDbTables;
 import com.wifibilling.core.store.DynamoDbUserStore;
 import com.wifibilling.core.store.LocalDynalite;
+import com.wifibilling.core.store.LocalElasticMq;
+import com.wifibilling.core.store.SqsQueues;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ public final class LocalRuntime implements AutoCloseable {
     private long startupMillis;
 
     private HttpApiServer http;
-    private ElasticMqServer elasticMq;
+    private LocalElasticMq elasticMq;
     private LocalDynalite dynalite;
     private DynamoDbClient dynamoDb;
     private SqsClient sqs;
@@ -133,9 +135,9 @@ public final class LocalRuntime implements AutoCloseable {
                 return null;
             });
         }, () -> {
-            elasticMq = stage("elasticmq", ElasticMqServer::start);
+            elasticMq = stage("elasticmq", () -> LocalElasticMq.start(LocalResources.REGION, LocalResources.ACCOUNT_ID));
             sqs = AwsClients.sqs(new AwsConfig(LocalResources.REGION, Optional.empty(), Optional.of(elasticMq.endpoint())));
-            resources = stage("queues", () -> declared.withQueueUrls(LocalQueues.create(sqs, template, declared)));
+            resources = stage("queues", () -> declared.withQueueUrls(SqsQueues.create(sqs, template, declared::queueName, declared::queueArn)));
         });
     }
 
