@@ -70,6 +70,11 @@ class DarajaClientTest {
                 + "\"ResultCode\":" + resultCode + ",\"ResultDesc\":\"" + resultDesc + "\"}";
     }
 
+    /** Queues {@code count} query answers "4999, still pending" (§5, form P2). */
+    void answerPendingQueries(int count) {
+        for (int i = 0; i < count; i++) daraja.answer(200, queryAnswer("\"4999\"", "pending"));
+    }
+
     @Nested
     class Oauth {
         @Test
@@ -88,7 +93,7 @@ class DarajaClientTest {
         @Test
         void oneTokenServesEveryCallUntilItNearsExpiry() {
             daraja.answerToken();
-            for (int i = 0; i < 3; i++) daraja.answer(200, queryAnswer("\"4999\"", "The transaction is still under processing"));
+            answerPendingQueries(3);
             for (int i = 0; i < 3; i++) client.stkQuery(CHECKOUT);
             assertEquals(4, daraja.requests(), "one OAuth call, then three queries");
             daraja.take();
@@ -98,8 +103,7 @@ class DarajaClientTest {
         @Test
         void anotherClientOfTheSameAppReusesTheCachedToken() {
             daraja.answerToken();
-            daraja.answer(200, queryAnswer("\"4999\"", "pending"));
-            daraja.answer(200, queryAnswer("\"4999\"", "pending"));
+            answerPendingQueries(2);
             client.stkQuery(CHECKOUT);
             new DarajaClient(HTTP, daraja.payBill(app), clock).stkQuery(CHECKOUT); // the next warm invocation
             assertEquals(3, daraja.requests());
@@ -120,10 +124,9 @@ class DarajaClientTest {
             String token = expiresIn == null ? "{\"access_token\":\"tok-1\"}"
                     : "{\"access_token\":\"tok-1\",\"expires_in\":" + expiresIn + "}";
             daraja.answer(200, token);
-            daraja.answer(200, queryAnswer("\"4999\"", "pending"));
-            daraja.answer(200, queryAnswer("\"4999\"", "pending"));
+            answerPendingQueries(2);
             daraja.answerToken("tok-2", "\"3599\"");
-            daraja.answer(200, queryAnswer("\"4999\"", "pending"));
+            answerPendingQueries(1);
             client.stkQuery(CHECKOUT);
             clock.advance(Duration.ofSeconds(refreshAfter - 1));
             client.stkQuery(CHECKOUT);
@@ -142,7 +145,7 @@ class DarajaClientTest {
             JsonLogger.output(new PrintStream(captured, true, StandardCharsets.UTF_8));
             try {
                 daraja.answer(200, "{\"access_token\":\"tok-1\"}");
-                daraja.answer(200, queryAnswer("\"4999\"", "pending"));
+                answerPendingQueries(1);
                 client.stkQuery(CHECKOUT);
             } finally {
                 JsonLogger.output(new PrintStream(System.out, true, StandardCharsets.UTF_8));
@@ -208,7 +211,7 @@ class DarajaClientTest {
         void aFailedFetchCachesNothing() {
             daraja.answer(503, "<html>Service Unavailable</html>");
             daraja.answerToken();
-            daraja.answer(200, queryAnswer("\"4999\"", "pending"));
+            answerPendingQueries(1);
             assertEquals(DarajaException.Kind.UNAVAILABLE, assertThrows(DarajaException.class, () -> client.stkQuery(CHECKOUT)).kind());
             assertInstanceOf(QueryOutcome.Pending.class, client.stkQuery(CHECKOUT));
         }
@@ -432,8 +435,7 @@ class DarajaClientTest {
         @Test
         void eachQueryHasAFreshTimestamp() {
             daraja.answerToken();
-            daraja.answer(200, queryAnswer("\"4999\"", "pending"));
-            daraja.answer(200, queryAnswer("\"4999\"", "pending"));
+            answerPendingQueries(2);
             client.stkQuery(CHECKOUT);
             clock.advance(Duration.ofSeconds(2));
             client.stkQuery(CHECKOUT);
