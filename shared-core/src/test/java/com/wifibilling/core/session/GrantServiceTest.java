@@ -251,9 +251,7 @@ class GrantServiceTest {
         DeviceKey device = newDevice();
         Transaction tx = pending(device, 50, 3600);
         world.sessions.failBeforeWrite.set(1);
-        var crashed = claiming(tx);
-        assertThrows(IllegalStateException.class, () -> world.grants.grant(crashed.grant(HOUR), crashed));
-        assertTrue(transactions.find(tx.transactionId()).orElseThrow().grantUnconfirmed());
+        grantCrashes(world, tx);
         assertTrue(sessions.find(device).isEmpty());
 
         var redelivered = claiming(tx);
@@ -272,15 +270,12 @@ class GrantServiceTest {
         DeviceKey device = newDevice();
         Transaction tx = pending(device, 50, 3600);
         world.sessions.failAfterWrite.set(1);
-        var crashed = claiming(tx);
-        assertThrows(IllegalStateException.class, () -> world.grants.grant(crashed.grant(HOUR), crashed));
+        grantCrashes(world, tx);
         Session applied = sessions.find(device).orElseThrow();
         assertTrue(world.publisher.commands.isEmpty());
 
         world.clock.advance(java.time.Duration.ofSeconds(40)); // the sweeper's 30 s
-        Transaction unconfirmed = transactions.find(tx.transactionId()).orElseThrow();
-        var sweeper = PaymentGrantSource.unconfirmed(transactions, unconfirmed);
-        Session finished = world.grants.finishUnconfirmed(sweeper.grant(HOUR), sweeper);
+        Session finished = sweep(world, tx);
 
         assertEquals(applied, finished, "the grant was in appliedGrants: nothing written again");
         assertEquals(NOW.plusSeconds(3600), finished.expiresAt());
@@ -298,12 +293,10 @@ class GrantServiceTest {
         DeviceKey device = newDevice();
         Transaction tx = pending(device, 50, 3600);
         world.publisher.failAfterReceipt.set(true);
-        var crashed = claiming(tx);
-        assertThrows(IllegalStateException.class, () -> world.grants.grant(crashed.grant(HOUR), crashed));
+        grantCrashes(world, tx);
         assertEquals(1, world.publisher.receipts.size(), "the SMS went out before the crash");
 
-        var sweeper = PaymentGrantSource.unconfirmed(transactions, transactions.find(tx.transactionId()).orElseThrow());
-        world.grants.finishUnconfirmed(sweeper.grant(HOUR), sweeper);
+        sweep(world, tx);
 
         List<GatewayCommand> commands = world.publisher.commands;
         assertEquals(2, commands.size());
@@ -321,15 +314,13 @@ class GrantServiceTest {
         DeviceKey device = newDevice();
         Transaction old = pending(device, 20, 3600);
         world.publisher.failOnCommand.set(true); // applied, then the crash: never confirmed
-        var crashed = claiming(old);
-        assertThrows(IllegalStateException.class, () -> world.grants.grant(crashed.grant(HOUR), crashed));
+        grantCrashes(world, old);
         Session first = sessions.find(device).orElseThrow();
         assertTrue(sessions.update(first, first.ended(NOW.plusSeconds(60), "terminate")));
         world.clock.advance(java.time.Duration.ofMinutes(2));
         Session replaced = grantPayment(world, pending(device, 10, 600, "quick"), QUICK);
 
-        var sweeper = PaymentGrantSource.unconfirmed(transactions, transactions.find(old.transactionId()).orElseThrow());
-        Session after = world.grants.finishUnconfirmed(sweeper.grant(HOUR), sweeper);
+        Session after = sweep(world, old);
 
         assertEquals(replaced, after, "its grant came over with the old item's appliedGrants");
         assertEquals(world.clock.instant().plusSeconds(600), after.expiresAt());
@@ -423,6 +414,19 @@ class GrantServiceTest {
     private Session grantPayment(World world, Transaction tx, GrantedPackage granted) {
         var source = claiming(tx);
         return world.grants.grant(source.grant(granted), source).granted().orElseThrow();
+    }
+
+    /** Grants the basic package for {@code tx} through a fault the test injected: the grant is left unconfirmed. */
+    private void grantCrashes(World world, Transaction tx) {
+        var crashed = claiming(tx);
+        assertThrows(IllegalStateException.class, () -> world.grants.grant(crashed.grant(HOUR), crashed));
+        assertTrue(transactions.find(tx.transactionId()).orElseThrow().grantUnconfirmed());
+    }
+
+    /** Finishes {@code tx}'s unconfirmed grant as the sweeper does: from the transaction read back, never claiming. */
+    private Session sweep(World world, Transaction tx) {
+        var sweeper = PaymentGrantSource.unconfirmed(transactions, transactions.find(tx.transactionId()).orElseThrow());
+        return world.grants.finishUnconfirmed(sweeper.grant(HOUR), sweeper);
     }
 
     private PaymentGrantSource claiming(Transaction tx) {
