@@ -10,49 +10,26 @@ import com.wifibilling.core.session.CommandReason;
 import com.wifibilling.core.session.CommandType;
 import com.wifibilling.core.session.GatewayCommand;
 import com.wifibilling.core.session.SmsReceipt;
-import java.net.URI;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The publish step's adapter on ElasticMQ (the SQS API, in process), read back as a consumer would. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ElasticMqExtension.class)
 class SqsGrantPublisherTest {
     private static final Instant AT = Instant.parse("2026-11-23T12:01:02Z");
-    private SQSRestServer server;
-    private SqsClient sqs;
-    private GrantQueuesConfig queues;
-    private SqsGrantPublisher publisher;
+    private final TestQueues queues;
+    private final SqsGrantPublisher publisher;
 
-    @BeforeAll
-    void startElasticMq() {
-        server = SQSRestServerBuilder.withPort(0).withInterface("127.0.0.1").start();
-        int port = server.waitUntilStarted().localAddress().getPort();
-        sqs = SqsClient.builder().region(Region.AF_SOUTH_1).endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        queues = new GrantQueuesConfig(sqs.createQueue(r -> r.queueName("gateway-commands")).queueUrl(),
-                sqs.createQueue(r -> r.queueName("notifications")).queueUrl());
-        publisher = new SqsGrantPublisher(sqs, queues);
-    }
-
-    @AfterAll
-    void stopElasticMq() {
-        sqs.close();
-        server.stopAndWait();
+    SqsGrantPublisherTest(TestQueues queues) {
+        this.queues = queues;
+        this.publisher = new SqsGrantPublisher(queues.client(),
+                new GrantQueuesConfig(queues.url("GatewayCommandsQueue"), queues.url("NotificationsQueue")));
     }
 
     @Test
@@ -61,7 +38,7 @@ class SqsGrantPublisherTest {
                 "9f1c2d3e-1", 7, Instant.parse("2026-11-23T14:00:00Z"), AT);
         publisher.publish(command);
 
-        Message message = receiveOne(queues.gatewayCommandsUrl());
+        Message message = only(queues.receive("GatewayCommandsQueue"));
         assertEquals(Map.of("commandId", "0f6c-1", "type", "update", "reason", "payment", "deviceKey", "gw-nairobi-01#AA:BB:CC:DD:EE:01",
                 "sessionId", "9f1c2d3e-1", "version", 7, "expiresAt", "2026-11-23T14:00:00Z", "requestedAt", "2026-11-23T12:01:02Z"),
                 json(message.body()));
@@ -74,7 +51,7 @@ class SqsGrantPublisherTest {
         publisher.publish(new SmsReceipt("tx-42", "254712345678", "sw", "HS7K2M9Q4BX", "1 hour",
                 Instant.parse("2026-11-23T13:00:00Z"), AT));
 
-        Message message = receiveOne(queues.notificationsUrl());
+        Message message = only(queues.receive("NotificationsQueue"));
         assertEquals(Map.of("grantId", "tx-42", "phone", "254712345678", "lang", "sw", "accessCode", "HS7K2M9Q4BX",
                 "packageName", "1 hour", "expiresAt", "2026-11-23T13:00:00Z", "requestedAt", "2026-11-23T12:01:02Z"), json(message.body()));
         assertEquals("grant-receipt", message.messageAttributes().get("type").stringValue());
@@ -82,25 +59,22 @@ class SqsGrantPublisherTest {
 
     @Test
     void aQueueThatIsNotThereFailsThePublishRatherThanLosingIt() {
-        String gone = sqs.createQueue(r -> r.queueName("deleted-commands")).queueUrl();
-        sqs.deleteQueue(r -> r.queueUrl(gone));
-        var broken = new SqsGrantPublisher(sqs, new GrantQueuesConfig(gone, queues.notificationsUrl()));
+        String gone = queues.client().createQueue(r -> r.queueName("deleted-commands-" + System.nanoTime())).queueUrl();
+        queues.client().deleteQueue(r -> r.queueUrl(gone));
+        var broken = new SqsGrantPublisher(queues.client(), new GrantQueuesConfig(gone, queues.url("NotificationsQueue")));
         assertThrows(SdkException.class, () -> broken.publish(new GatewayCommand("c-2", CommandType.AUTHORIZE, CommandReason.VOUCHER,
                 "gw#AA:BB:CC:DD:EE:02", "s-2", 1, AT, AT)));
     }
 
-    private Message receiveOne(String queueUrl) {
-        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(2)
-                .messageAttributeNames("All")).messages();
+    private static Message only(List<Message> messages) {
         assertEquals(1, messages.size());
-        sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(messages.getFirst().receiptHandle()));
         return messages.getFirst();
     }
 
     private static Map<String, Object> json(String body) {
         try {
             return Json.MAPPER.readValue(body, new TypeReference<>() {});
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("not JSON: " + body, e);
         }
     }
