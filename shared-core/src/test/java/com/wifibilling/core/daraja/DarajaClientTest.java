@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wifibilling.core.Money;
 import com.wifibilling.core.Phone;
+import com.wifibilling.core.TestClock;
 import com.wifibilling.core.http.Json;
 import com.wifibilling.core.log.JsonLogger;
 import java.io.ByteArrayOutputStream;
@@ -50,7 +51,7 @@ class DarajaClientTest {
     static final DarajaClient.Timeouts QUICK = new DarajaClient.Timeouts(Duration.ofMillis(500), Duration.ofMillis(400), Duration.ofMillis(400));
 
     final DarajaServer daraja = new DarajaServer();
-    final MutableClock clock = new MutableClock(PUSH_TIME);
+    final TestClock clock = new TestClock(PUSH_TIME);
     final String app = DarajaServer.newConsumerKey();
     final DarajaClient client = new DarajaClient(HTTP, daraja.payBill(app), clock);
 
