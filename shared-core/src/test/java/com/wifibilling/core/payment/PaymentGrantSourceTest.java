@@ -45,7 +45,7 @@ class PaymentGrantSourceTest {
     }
 
     private static PaymentResult success(Instant at) {
-        return new PaymentResult(0, "ok", "QK12345678", PaymentSource.CALLBACK, at);
+        return new PaymentResult("0", "ok", "QK12345678", PaymentSource.CALLBACK, at);
     }
 
     @Test
@@ -71,7 +71,7 @@ class PaymentGrantSourceTest {
         assertEquals(GrantClaim.CONFIRMED, PaymentGrantSource.claiming(transactions, tx, success(CREATED)).claim());
 
         Transaction cancelled = pending();
-        transactions.close(cancelled.transactionId(), TransactionStatus.CANCELLED, new PaymentResult(1032, "cancelled", null, PaymentSource.CALLBACK, CREATED));
+        transactions.close(cancelled.transactionId(), TransactionStatus.CANCELLED, new PaymentResult("1032", "cancelled", null, PaymentSource.CALLBACK, CREATED));
         assertEquals(GrantClaim.REFUSED, PaymentGrantSource.claiming(transactions, cancelled, success(CREATED)).claim());
     }
 

@@ -364,7 +364,7 @@ class GrantServiceTest {
         DeviceKey device = newDevice();
         Transaction tx = pending(device, 50, 3600);
         assertTrue(transactions.close(tx.transactionId(), TransactionStatus.CANCELLED,
-                new PaymentResult(1032, "Request cancelled by user", null, PaymentSource.CALLBACK, NOW)));
+                new PaymentResult("1032", "Request cancelled by user", null, PaymentSource.CALLBACK, NOW)));
         var source = claiming(tx);
         GrantResult result = world.grants.grant(source.grant(HOUR), source);
         assertEquals(GrantClaim.REFUSED, result.claim());
@@ -434,7 +434,7 @@ class GrantServiceTest {
     }
 
     private static PaymentResult result(PaymentSource source) {
-        return new PaymentResult(0, "The service request is processed successfully.", null, source, NOW.minusSeconds(5));
+        return new PaymentResult("0", "The service request is processed successfully.", null, source, NOW.minusSeconds(5));
     }
 
     private Transaction pending(DeviceKey device, long shillings, long seconds) {
