@@ -11,6 +11,8 @@ import com.wifibilling.core.store.DynamoDbPackageStore;
 import com.wifibilling.core.store.DynamoDbTables;
 import com.wifibilling.core.store.DynamoDbUserStore;
 import com.wifibilling.core.store.LocalDynalite;
+import com.wifibilling.core.store.LocalElasticMq;
+import com.wifibilling.core.store.SqsQueues;
 import com.wifibilling.local.daraja.DarajaSimulator;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,9 +36,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The whole local stack in one JVM (DESIGN §9): binds the API port first (so "in use" is the first thing
  * said), starts the Daraja simulator, starts dynalite and ElasticMQ side by side, creates the template's tables
- * and queues, seeds, then serves the HTTP API and starts one SQS poller per SQS event. {@link #close()} undoes it
- * in the safe order — HTTP server, Daraja simulator, pollers, ElasticMQ, dynalite — and may run at any moment, from a shutdown hook too: a close
- * that arrives during start-up waits for the stage in progress and then stops everything started so far.
+ * and queues, seeds, then serves the HTTP API and starts one SQS poller per SQS event and one timer per schedule.
+ * {@link #close()} undoes it in the safe order — HTTP server, Daraja simulator, timers, pollers, ElasticMQ,
+ * dynalite — and may run at any moment, from a shutdown hook too: a close that arrives during start-up waits for
+ * the stage in progress and then stops everything started so far.
  */
 public final class LocalRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
@@ -51,11 +54,12 @@ public final class LocalRuntime implements AutoCloseable {
 
     private HttpApiServer http;
     private DarajaSimulator daraja;
-    private ElasticMqServer elasticMq;
+    private LocalElasticMq elasticMq;
     private LocalDynalite dynalite;
     private DynamoDbClient dynamoDb;
     private SqsClient sqs;
     private final List<SqsPoller> pollers = new ArrayList<>();
+    private final List<ScheduleTimer> timers = new ArrayList<>();
     private LocalSecrets secrets;
     private LocalResources resources;
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
@@ -105,6 +109,10 @@ public final class LocalRuntime implements AutoCloseable {
             for (FunctionHost function : functions.values())
                 for (SamTemplate.SqsSource source : function.spec().queues())
                     pollers.add(SqsPoller.start(sqs, function, source, resources));
+            for (FunctionHost function : functions.values())
+                for (int i = 0; i < function.spec().schedules().size(); i++)
+                    timers.add(ScheduleTimer.start(function, ScheduleRate.parse(function.spec().schedules().get(i).expression()),
+                            options.scheduleScale(), i));
             startupMillis = (System.nanoTime() - startedNanos) / 1_000_000;
             log.atInfo().addKeyValue("port", http.port()).addKeyValue("ms", startupMillis).log("local.started");
             return this;
@@ -134,9 +142,9 @@ public final class LocalRuntime implements AutoCloseable {
                 return null;
             });
         }, () -> {
-            elasticMq = stage("elasticmq", ElasticMqServer::start);
+            elasticMq = stage("elasticmq", () -> LocalElasticMq.start(LocalResources.REGION, LocalResources.ACCOUNT_ID));
             sqs = AwsClients.sqs(new AwsConfig(LocalResources.REGION, Optional.empty(), Optional.of(elasticMq.endpoint())));
-            resources = stage("queues", () -> declared.withQueueUrls(LocalQueues.create(sqs, template, declared)));
+            resources = stage("queues", () -> declared.withQueueUrls(SqsQueues.create(sqs, template, declared::queueName, declared::queueArn)));
         });
     }
 
@@ -299,6 +307,7 @@ public final class LocalRuntime implements AutoCloseable {
         long start = System.nanoTime();
         quietly("http", http);            // no new requests first
         quietly("daraja-simulator", daraja); // its pending callbacks would only meet a closed port now
+        timers.forEach(timer -> quietly("schedule", timer));
         pollers.forEach(poller -> quietly("sqs-poller", poller));
         quietly("sqs-client", sqs);
         quietly("elasticmq", elasticMq);

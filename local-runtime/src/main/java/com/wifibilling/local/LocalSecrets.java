@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class LocalSecrets {
     static final String FILE_NAME = "local-secrets.properties";
 
     private static final Pattern RADIUS_SECRET = Pattern.compile("[A-Za-z0-9]{24,128}");
+    private static final Pattern CALLBACK_HEX = Pattern.compile("[0-9a-f]{32,256}");
     private static final Pattern URL_TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,256}"); // safe in a URL path and a header
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -47,8 +49,10 @@ public final class LocalSecrets {
     private enum Kind {
         JWT(JWT_SECRET, value -> value.getBytes(StandardCharsets.UTF_8).length >= 32 ? null : "must be at least 32 bytes (HS256)",
                 () -> urlToken(32)),
-        CALLBACK(CALLBACK_TOKEN, value -> URL_TOKEN.matcher(value).matches() ? null
-                : "must be 16-256 letters, digits, '-' or '_' (it is part of the callback URL)", () -> urlToken(32)),
+        // Lowercase hex, as contracts/daraja.md §4.1 and daraja.CallbackTokens require: hex cannot spell the words
+        // Daraja refuses in URLs (exe, cmd, SQL, …), which random base64 sometimes does.
+        CALLBACK(CALLBACK_TOKEN, value -> CALLBACK_HEX.matcher(value).matches() ? null
+                : "must be 32-256 lowercase hex characters (it is part of the callback URL)", () -> hex(16)),
         RADIUS_API(RADIUS_API_TOKEN, value -> URL_TOKEN.matcher(value).matches() ? null
                 : "must be 16-256 letters, digits, '-' or '_'", () -> urlToken(32)),
         GATEWAY_RADIUS(DEFAULT_GATEWAY_RADIUS_SECRET, value -> RADIUS_SECRET.matcher(value).matches() ? null
@@ -138,6 +142,12 @@ public final class LocalSecrets {
         byte[] random = new byte[bytes];
         RANDOM.nextBytes(random);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     /** Returns {@code length} random letters and digits (also the generated admin password). */

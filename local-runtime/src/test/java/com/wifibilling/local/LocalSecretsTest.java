@@ -29,7 +29,7 @@ class LocalSecretsTest {
         assertEquals(ALL, List.copyOf(first.generatedNow().keySet()));
         assertTrue(first.get(LocalSecrets.JWT_SECRET).getBytes(StandardCharsets.UTF_8).length >= 32);
         assertTrue(first.get(LocalSecrets.DEFAULT_GATEWAY_RADIUS_SECRET).matches("[A-Za-z0-9]{24,}"));
-        assertTrue(first.get(LocalSecrets.CALLBACK_TOKEN).matches("[A-Za-z0-9_-]{40,}"), "safe in the callback URL path");
+        assertTrue(first.get(LocalSecrets.CALLBACK_TOKEN).matches("[0-9a-f]{32,}"), "lowercase hex, as contracts/daraja.md §4.1 says");
         for (String name : ALL) assertNotEquals(first.get(name), second.get(name));
         assertEquals(Map.copyOf(first.generatedNow()), first.environment());
     }

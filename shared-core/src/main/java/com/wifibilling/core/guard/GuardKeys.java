@@ -31,6 +31,15 @@ public final class GuardKeys {
         return "attempt#" + requireText(kind, "kind") + "#" + requireText(subject, "subject");
     }
 
+    /**
+     * Returns {@code lockout#<kind>#<subject>}: present while too many failed attempts lock the subject out; its
+     * {@code ttl} is when the lockout ends (DESIGN §6 "Lockouts"). Kept apart from the {@code attempt#} counter so
+     * a lockout lasts its full length from the failure that triggered it, wherever the counting window stands.
+     */
+    public static String lockout(String kind, String subject) {
+        return "lockout#" + requireText(kind, "kind") + "#" + requireText(subject, "subject");
+    }
+
     /** Returns {@code move#<sessionId>}: the times a session moved, for the rolling 24 h limit of DESIGN §6. */
     public static String move(String sessionId) {
         return "move#" + requireText(sessionId, "sessionId");

@@ -23,6 +23,12 @@ public interface GuardStore {
     /** Returns true when the guard named {@code owner} and is now deleted; false (nothing deleted) otherwise. */
     boolean release(String key, String owner);
 
+    /**
+     * Deletes the guard under {@code key}, whatever it holds and whoever owns it; an absent key is fine. For
+     * guards that have no owner to release them by, such as an attempt counter a success resets.
+     */
+    void delete(String key);
+
     /** Returns the live guard under {@code key}, strongly consistent; empty when absent or expired. */
     Optional<Guard> find(String key);
 

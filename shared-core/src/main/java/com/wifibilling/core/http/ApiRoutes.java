@@ -10,6 +10,7 @@ import java.util.Set;
 public final class ApiRoutes {
     public static final Set<String> ALL = Set.of(
             "GET /api/payment/packages",
+            "POST /api/payment/callback/{callbackToken}",
             "GET /api/health");
 
     private ApiRoutes() {}

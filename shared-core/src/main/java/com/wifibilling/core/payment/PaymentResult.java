@@ -8,7 +8,7 @@ import java.util.Objects;
  * payment nobody answered) and {@code ResultDesc}, the M-Pesa receipt (only from a trusted success callback; a
  * query never returns one, contracts/daraja.md §5), which path brought it, and when.
  */
-public record PaymentResult(Integer resultCode, String resultDesc, String receipt, PaymentSource source, Instant at) {
+public record PaymentResult(String resultCode, String resultDesc, String receipt, PaymentSource source, Instant at) {
     public PaymentResult {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(at, "at");

@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public record Transaction(String transactionId, String checkoutRequestId, String merchantRequestId, Phone phone,
                           String packageId, Money amount, long grantSeconds, DeviceKey deviceKey,
-                          TransactionStatus status, Integer resultCode, String resultDesc, String receipt,
+                          TransactionStatus status, String resultCode, String resultDesc, String receipt,
                           PaymentSource source, String clientTokenHash, String lang, Instant createdAt,
                           Instant completedAt, String grantId, Instant claimedAt, boolean grantConfirmed) {
     /** Pending payments and unconfirmed grants are spread over this many sparse-index partitions. */

@@ -3,5 +3,7 @@
  * record, its states and sources, and the {@link com.wifibilling.core.payment.TransactionStore} port whose
  * conditional writes make callback, inline poll, manual query and sweeper race safely: the claim
  * (pending → completed, recording the grant) has exactly one winner, and the confirm exactly one confirmer.
+ * {@link com.wifibilling.core.payment.PaymentGrantSource} is a purchase as the source of the shared grant
+ * ({@code session.GrantService}).
  */
 package com.wifibilling.core.payment;

@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
  * the version that was read (optimistic concurrency). {@code appliedGrants} maps each grant id that added time
  * to its seconds, so a grant applied twice is noticed in the write itself (DESIGN §4, step 2).
  *
+ * <p>{@code startedByGrant} names the grant whose apply step created this session (its sessionId and
+ * credentials); null for sessions written before it was recorded. Whoever finishes that grant later — a racer or
+ * a crash repair — reads from it that the grant started a session ({@code authorize}, {@code sessionsStarted})
+ * rather than extended one ({@code update}), the same answer the first applier had.
+ *
  * <p>{@code phone} is null for voucher users who never gave one. {@code expiresAt} is kept in whole seconds, as
  * DynamoDB holds it (an epoch-second number); other times to the millisecond. {@code accounting} is null until
  * the first Accounting-Start, {@code lastCommand} until coa-function handled a command.
@@ -27,7 +32,8 @@ public record Session(DeviceKey deviceKey, String sessionId, String accessCode, 
                       String packageId, String packageName, int downloadMbps, int uploadMbps,
                       Instant startedAt, Instant expiresAt, SessionStatus status, Instant endedAt, String endReason,
                       long version, Map<String, Long> appliedGrants,
-                      GatewayState gatewayState, Instant loggedOutAt, Accounting accounting, LastCommand lastCommand) {
+                      GatewayState gatewayState, Instant loggedOutAt, Accounting accounting, LastCommand lastCommand,
+                      String startedByGrant) {
     /** Online sessions are spread over this many expiry-index partitions so no one partition runs hot. */
     public static final int SHARDS = 4;
     /** contracts/gateways.md §1: opaque, {@code [A-Za-z0-9-]}, at most 64 characters, never MAC-shaped. */
@@ -58,6 +64,24 @@ public record Session(DeviceKey deviceKey, String sessionId, String accessCode, 
             if (grantId.isBlank() || seconds < 1) throw new IllegalArgumentException("A grant adds at least one second");
         });
         loggedOutAt = loggedOutAt == null ? null : loggedOutAt.truncatedTo(ChronoUnit.MILLIS);
+        if (startedByGrant != null && !appliedGrants.containsKey(startedByGrant))
+            throw new IllegalArgumentException("The grant that started a session is one of its applied grants");
+    }
+
+    /** Returns a session whose starting grant is not recorded (written before {@code startedByGrant} existed). */
+    public Session(DeviceKey deviceKey, String sessionId, String accessCode, String radiusSecret, Phone phone,
+                   String packageId, String packageName, int downloadMbps, int uploadMbps,
+                   Instant startedAt, Instant expiresAt, SessionStatus status, Instant endedAt, String endReason,
+                   long version, Map<String, Long> appliedGrants,
+                   GatewayState gatewayState, Instant loggedOutAt, Accounting accounting, LastCommand lastCommand) {
+        this(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps, uploadMbps,
+                startedAt, expiresAt, status, endedAt, endReason, version, appliedGrants, gatewayState, loggedOutAt,
+                accounting, lastCommand, null);
+    }
+
+    /** Returns whether {@code grantId} is the grant that created this session (see {@code startedByGrant}). */
+    public boolean startedBy(String grantId) {
+        return grantId.equals(startedByGrant);
     }
 
     /** Returns the gateway part of the device key (the gateway-index partition). */
@@ -89,42 +113,42 @@ public record Session(DeviceKey deviceKey, String sessionId, String accessCode, 
         grants.put(grantId, seconds);
         return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
                 uploadMbps, startedAt, expiresAt.plusSeconds(seconds), status, endedAt, endReason, version + 1, grants,
-                gatewayState, loggedOutAt, accounting, lastCommand);
+                gatewayState, loggedOutAt, accounting, lastCommand, startedByGrant);
     }
 
     /** Returns the next version ended by an admin (DESIGN §6 "Admin terminate"): no time left from {@code at}. */
     public Session ended(Instant at, String reason) {
         return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
                 uploadMbps, startedAt, at, SessionStatus.ENDED, at, reason, version + 1, appliedGrants,
-                gatewayState, loggedOutAt, accounting, lastCommand);
+                gatewayState, loggedOutAt, accounting, lastCommand, startedByGrant);
     }
 
     /** Returns the next version with what the gateway reported. */
     public Session withGatewayState(GatewayState state) {
         return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
                 uploadMbps, startedAt, expiresAt, status, endedAt, endReason, version + 1, appliedGrants,
-                state, loggedOutAt, accounting, lastCommand);
+                state, loggedOutAt, accounting, lastCommand, startedByGrant);
     }
 
     /** Returns the next version with what accounting reported and the gateway state that goes with it. */
     public Session withAccounting(Accounting reported, GatewayState state) {
         return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
                 uploadMbps, startedAt, expiresAt, status, endedAt, endReason, version + 1, appliedGrants,
-                state, loggedOutAt, reported, lastCommand);
+                state, loggedOutAt, reported, lastCommand, startedByGrant);
     }
 
     /** Returns the next version with the outcome of a gateway command. */
     public Session withLastCommand(LastCommand command) {
         return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
                 uploadMbps, startedAt, expiresAt, status, endedAt, endReason, version + 1, appliedGrants,
-                gatewayState, loggedOutAt, accounting, command);
+                gatewayState, loggedOutAt, accounting, command, startedByGrant);
     }
 
     /** Returns the next version logged out at {@code at} (kept time, authorize rejects), or back in when null. */
     public Session withLoggedOutAt(Instant at) {
         return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
                 uploadMbps, startedAt, expiresAt, status, endedAt, endReason, version + 1, appliedGrants,
-                gatewayState, at, accounting, lastCommand);
+                gatewayState, at, accounting, lastCommand, startedByGrant);
     }
 
     /** Returns the session without its credentials: a stray log line must not hand out someone's time. */

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * for one package ({@code 2026-11-25#pkg#basic}) or for one gateway ({@code 2026-11-25#gw#default}).
  */
 public record StatsKey(String value) {
-    private static final Pattern SHAPE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:#(?:pkg|gw)#[a-z0-9][a-z0-9-]{0,39})?");
+    // Package ids as TimePackage allows them; gateway ids as DeviceKey does (FreeRADIUS client shortnames).
+    private static final Pattern SHAPE = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})(?:#pkg#[a-z0-9][a-z0-9-]{0,39}|#gw#[A-Za-z0-9][A-Za-z0-9._-]{0,63})?");
 
     public StatsKey {
         Matcher matcher = value == null ? null : SHAPE.matcher(value);

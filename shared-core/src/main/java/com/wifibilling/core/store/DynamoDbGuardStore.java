@@ -95,6 +95,12 @@ public final class DynamoDbGuardStore implements GuardStore {
     }
 
     @Override
+    public void delete(String key) {
+        requireText(key, "key");
+        dynamoDb.deleteItem(r -> r.tableName(tableName).key(key(key)));
+    }
+
+    @Override
     public Optional<Guard> find(String key) {
         Map<String, AttributeValue> item = read(key);
         if (item.isEmpty() || expired(item, nowSeconds())) return Optional.empty();

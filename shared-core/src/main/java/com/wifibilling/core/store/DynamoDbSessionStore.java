@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <p>Stored: {@code expiresAt} and {@code ttl} as epoch-second numbers ({@code ttl} = {@code expiresAt} + 30
  * days, cleanup only), other times as {@link StoredTime} strings, enums in their lower-case spelling,
- * {@code appliedGrants} as a map of numbers (absent while empty), the accounting fields flat as
+ * {@code appliedGrants} as a map of numbers (absent while empty), {@code startedByGrant} (absent when unknown), the accounting fields flat as
  * contracts/gateways.md §1 names them, and {@code lastCommand} as a nested map: DynamoDB keeps it readable in the
  * console and in exports, and no JSON parser stands between the item and the record. {@code onlineShard}
  * ({@code o0}…{@code o3}) exists only while {@code gatewayState} is {@code online}: the sparse expiry-index.
@@ -79,6 +79,7 @@ public final class DynamoDbSessionStore implements SessionStore {
             .addAttribute(String.class, a -> a.name("endReason").getter(SessionItem::getEndReason).setter(SessionItem::setEndReason))
             .addAttribute(Long.class, a -> a.name("version").getter(SessionItem::getVersion).setter(SessionItem::setVersion))
             .addAttribute(EnhancedType.mapOf(String.class, Long.class), a -> a.name("appliedGrants").getter(SessionItem::getAppliedGrants).setter(SessionItem::setAppliedGrants))
+            .addAttribute(String.class, a -> a.name("startedByGrant").getter(SessionItem::getStartedByGrant).setter(SessionItem::setStartedByGrant))
             .addAttribute(String.class, a -> a.name("gatewayState").getter(SessionItem::getGatewayState).setter(SessionItem::setGatewayState))
             .addAttribute(String.class, a -> a.name("onlineShard").getter(SessionItem::getOnlineShard).setter(SessionItem::setOnlineShard).tags(secondaryPartitionKey(EXPIRY_INDEX)))
             .addAttribute(String.class, a -> a.name("loggedOutAt").getter(SessionItem::getLoggedOutAt).setter(SessionItem::setLoggedOutAt))
@@ -236,6 +237,7 @@ public final class DynamoDbSessionStore implements SessionStore {
         private String endReason;
         private Long version;
         private Map<String, Long> appliedGrants;
+        private String startedByGrant;
         private String gatewayState;
         private String onlineShard;
         private String loggedOutAt;
@@ -271,6 +273,7 @@ public final class DynamoDbSessionStore implements SessionStore {
             item.endReason = s.endReason();
             item.version = s.version();
             item.appliedGrants = s.appliedGrants().isEmpty() ? null : s.appliedGrants();
+            item.startedByGrant = s.startedByGrant();
             item.gatewayState = WireName.of(s.gatewayState());
             item.onlineShard = s.gatewayState() == GatewayState.ONLINE ? onlineShard(s.shard()) : null;
             item.loggedOutAt = StoredTime.iso(s.loggedOutAt());
@@ -299,7 +302,7 @@ public final class DynamoDbSessionStore implements SessionStore {
                     StoredTime.parse(startedAt), Instant.ofEpochSecond(expiresAt), WireName.parse(SessionStatus.class, status),
                     StoredTime.parse(endedAt), endReason, version, appliedGrants == null ? Map.of() : appliedGrants,
                     WireName.parse(GatewayState.class, gatewayState), StoredTime.parse(loggedOutAt), accounting,
-                    lastCommand == null ? null : lastCommand.toLastCommand());
+                    lastCommand == null ? null : lastCommand.toLastCommand(), startedByGrant);
         }
 
         private static long orZero(Long value) {
@@ -342,6 +345,8 @@ public final class DynamoDbSessionStore implements SessionStore {
         public void setVersion(Long v) { version = v; }
         public Map<String, Long> getAppliedGrants() { return appliedGrants; }
         public void setAppliedGrants(Map<String, Long> v) { appliedGrants = v; }
+        public String getStartedByGrant() { return startedByGrant; }
+        public void setStartedByGrant(String v) { startedByGrant = v; }
         public String getGatewayState() { return gatewayState; }
         public void setGatewayState(String v) { gatewayState = v; }
         public String getOnlineShard() { return onlineShard; }

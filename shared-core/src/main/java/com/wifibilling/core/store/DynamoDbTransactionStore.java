@@ -1,6 +1,5 @@
 package com.wifibilling.core.store;
 
-import static com.wifibilling.core.store.ItemUpdate.number;
 import static com.wifibilling.core.store.ItemUpdate.text;
 import static com.wifibilling.core.store.ItemUpdate.time;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
@@ -65,7 +64,7 @@ public final class DynamoDbTransactionStore implements TransactionStore {
             .addAttribute(Long.class, a -> a.name("grantSeconds").getter(TransactionItem::getGrantSeconds).setter(TransactionItem::setGrantSeconds))
             .addAttribute(String.class, a -> a.name("deviceKey").getter(TransactionItem::getDeviceKey).setter(TransactionItem::setDeviceKey))
             .addAttribute(String.class, a -> a.name("status").getter(TransactionItem::getStatus).setter(TransactionItem::setStatus))
-            .addAttribute(Integer.class, a -> a.name("resultCode").getter(TransactionItem::getResultCode).setter(TransactionItem::setResultCode))
+            .addAttribute(String.class, a -> a.name("resultCode").getter(TransactionItem::getResultCode).setter(TransactionItem::setResultCode))
             .addAttribute(String.class, a -> a.name("resultDesc").getter(TransactionItem::getResultDesc).setter(TransactionItem::setResultDesc))
             .addAttribute(String.class, a -> a.name("receipt").getter(TransactionItem::getReceipt).setter(TransactionItem::setReceipt))
             .addAttribute(String.class, a -> a.name("source").getter(TransactionItem::getSource).setter(TransactionItem::setSource))
@@ -178,7 +177,7 @@ public final class DynamoDbTransactionStore implements TransactionStore {
     /** Returns the update that records a final status and its result, leaving the pending-index. */
     private static ItemUpdate withResult(ItemUpdate update, TransactionStatus status, PaymentResult result) {
         return update.set("status", text(WireName.of(status)))
-                .set("resultCode", number(result.resultCode()))
+                .set("resultCode", text(result.resultCode()))
                 .set("resultDesc", text(result.resultDesc()))
                 .set("receipt", text(result.receipt()))
                 .set("source", text(WireName.of(result.source())))
@@ -248,7 +247,7 @@ public final class DynamoDbTransactionStore implements TransactionStore {
         private Long grantSeconds;
         private String deviceKey;
         private String status;
-        private Integer resultCode;
+        private String resultCode;
         private String resultDesc;
         private String receipt;
         private String source;
@@ -315,8 +314,8 @@ public final class DynamoDbTransactionStore implements TransactionStore {
         public void setDeviceKey(String v) { deviceKey = v; }
         public String getStatus() { return status; }
         public void setStatus(String v) { status = v; }
-        public Integer getResultCode() { return resultCode; }
-        public void setResultCode(Integer v) { resultCode = v; }
+        public String getResultCode() { return resultCode; }
+        public void setResultCode(String v) { resultCode = v; }
         public String getResultDesc() { return resultDesc; }
         public void setResultDesc(String v) { resultDesc = v; }
         public String getReceipt() { return receipt; }

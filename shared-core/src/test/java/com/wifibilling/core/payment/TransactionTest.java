@@ -38,9 +38,9 @@ class TransactionTest {
     void completedTransactionMustRecordItsGrant() {
         Instant now = Instant.parse("2026-11-25T09:00:00Z");
         assertThrows(IllegalArgumentException.class, () -> new Transaction("tx", "ws_CO_1", "m", PHONE, "basic", Money.kes(50), 3600,
-                DEVICE, TransactionStatus.COMPLETED, 0, "ok", null, PaymentSource.CALLBACK, "h", "en", now, now, null, null, false));
+                DEVICE, TransactionStatus.COMPLETED, "0", "ok", null, PaymentSource.CALLBACK, "h", "en", now, now, null, null, false));
         var completed = new Transaction("tx", "ws_CO_1", "m", PHONE, "basic", Money.kes(50), 3600, DEVICE,
-                TransactionStatus.COMPLETED, 0, "ok", null, PaymentSource.CALLBACK, "h", "en", now, now, "tx", now, false);
+                TransactionStatus.COMPLETED, "0", "ok", null, PaymentSource.CALLBACK, "h", "en", now, now, "tx", now, false);
         assertTrue(completed.grantUnconfirmed());
     }
 

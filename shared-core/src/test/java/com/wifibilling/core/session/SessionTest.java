@@ -34,6 +34,18 @@ class SessionTest {
     }
 
     @Test
+    void theGrantThatStartedASessionIsKeptThroughEveryChange() {
+        Session started = new Session(DEVICE, "9f1c2d3e-2", "HS7K2M9Q4B", "e5627b63Ab0dd80b119c", null, "basic", "Basic", 5, 2,
+                NOW, NOW.plusSeconds(3600), SessionStatus.ACTIVE, null, null, 1, Map.of("tx-1", 3600L), null, null, null, null, "tx-1");
+        Session later = started.withGrant("tx-2", 600).withGatewayState(GatewayState.ONLINE).ended(NOW, "terminate");
+        assertTrue(later.startedBy("tx-1"));
+        assertFalse(later.startedBy("tx-2"));
+        assertFalse(SESSION.startedBy("tx-1"), "unknown when not recorded");
+        assertThrows(IllegalArgumentException.class, () -> new Session(DEVICE, "s-1", "AC", "Secret1", null, "basic", "Basic", 5, 5,
+                NOW, NOW, SessionStatus.ACTIVE, null, null, 1, Map.of("tx-1", 60L), null, null, null, null, "tx-9"));
+    }
+
+    @Test
     void endedSessionHasNoTimeLeft() {
         Instant at = NOW.plusSeconds(60);
         Session ended = SESSION.ended(at, "terminate");

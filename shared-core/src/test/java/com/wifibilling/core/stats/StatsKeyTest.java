@@ -20,8 +20,13 @@ class StatsKeyTest {
         assertEquals(DAY, StatsKey.forGateway(DAY, "default").date());
     }
 
+    @Test
+    void everyGatewayIdADeviceKeyAllowsMakesAKey() {
+        assertEquals("2026-11-25#gw#GW.Nairobi_01", StatsKey.forGateway(DAY, "GW.Nairobi_01").value());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"", "2026-11-32", "2026-13-01", "26-11-25", "2026-11-25#pkg#", "2026-11-25#x#basic", "2026-11-25#pkg#Basic", "2026-11-25 "})
+    @ValueSource(strings = {"", "2026-11-32", "2026-13-01", "26-11-25", "2026-11-25#pkg#", "2026-11-25#x#basic", "2026-11-25#pkg#Basic", "2026-11-25#gw#a#b", "2026-11-25#gw#-x", "2026-11-25 "})
     void otherSpellingsAreRejected(String key) {
         assertEquals("INVALID_FIELD", assertThrows(ApiException.class, () -> new StatsKey(key)).code());
     }

@@ -116,6 +116,19 @@ class DynamoDbGuardStoreTest {
     }
 
     @Test
+    void deleteRemovesAnOwnerlessCounterSoItCountsFromOneAgain() {
+        String key = GuardKeys.attempt("claim-device", "gw#AA:BB:CC:DD:EE:DE");
+        guards.increment(key, NOW, NOW.plusSeconds(60));
+        guards.increment(key, NOW, NOW.plusSeconds(60));
+        guards.delete(key);
+        assertEquals(1, guards.increment(key, NOW, NOW.plusSeconds(60)));
+        guards.delete("absent#key"); // nothing to delete is fine
+        guards.claim("inflight#del", "tx-del", NOW.plusSeconds(60));
+        guards.delete("inflight#del");
+        assertEquals(Optional.empty(), guards.find("inflight#del"));
+    }
+
+    @Test
     void incrementCountsWithinAWindowAndRestartsInTheNext() {
         Instant first = NOW;
         Instant second = NOW.plusSeconds(60);

@@ -63,9 +63,10 @@ class DynamoDbSessionStoreTest {
         var command = new LastCommand("0f6c-1", "update", "payment", "ack", null, NOW.plusSeconds(3));
         var session = new Session(device, "9f1c2d3e-1", "HS7K2M9Q4B", "e5627b63Ab0dd80b119c", new Phone("254712345678"),
                 "basic", "Basic hour", 5, 2, NOW, NOW.plusSeconds(3600), SessionStatus.ACTIVE, null, null, 1,
-                Map.of("tx-1", 3600L), GatewayState.ONLINE, NOW.plusSeconds(400), accounting, command);
+                Map.of("tx-1", 3600L), GatewayState.ONLINE, NOW.plusSeconds(400), accounting, command, "tx-1");
         assertTrue(store.write(Optional.empty(), session, "tx-1"));
         assertEquals(Optional.of(session), store.find(device));
+        assertEquals("tx-1", rawItem(device).get("startedByGrant").s());
     }
 
     @Test

@@ -67,10 +67,10 @@ class DynamoDbTransactionStoreTest {
         store.create(tx);
         assertTrue(store.recordPush(tx.transactionId(), "ws_CO_" + tx.transactionId(), "92643-1"));
         Instant paidAt = NOW.plusMillis(61_234);
-        store.claim(tx.transactionId(), new PaymentResult(0, "The service request is processed successfully.", "TKP4QX9Z1B", PaymentSource.CALLBACK, paidAt));
+        store.claim(tx.transactionId(), new PaymentResult("0", "The service request is processed successfully.", "TKP4QX9Z1B", PaymentSource.CALLBACK, paidAt));
 
         var expected = new Transaction(tx.transactionId(), "ws_CO_" + tx.transactionId(), "92643-1", phone, "basic",
-                Money.kes(50), 3600, DEVICE, TransactionStatus.COMPLETED, 0, "The service request is processed successfully.",
+                Money.kes(50), 3600, DEVICE, TransactionStatus.COMPLETED, "0", "The service request is processed successfully.",
                 "TKP4QX9Z1B", PaymentSource.CALLBACK, "hash-of-token", "sw", NOW, paidAt, tx.transactionId(), paidAt, false);
         assertEquals(Optional.of(expected), store.find(tx.transactionId()));
         assertTrue(store.confirm(tx.transactionId()));
@@ -163,7 +163,7 @@ class DynamoDbTransactionStoreTest {
     @Test
     void claimOfAClosedPaymentSaysNotPendingWithItsStatus() {
         var tx = created(pending(newId(), newPhone(), NOW));
-        assertTrue(store.close(tx.transactionId(), TransactionStatus.CANCELLED, new PaymentResult(1032, "Request cancelled by user", null, PaymentSource.CALLBACK, NOW)));
+        assertTrue(store.close(tx.transactionId(), TransactionStatus.CANCELLED, new PaymentResult("1032", "Request cancelled by user", null, PaymentSource.CALLBACK, NOW)));
         var claim = store.claim(tx.transactionId(), success("RCPT000004", PaymentSource.SWEEPER));
         assertEquals(PaymentClaim.Outcome.NOT_PENDING, claim.outcome());
         assertEquals(TransactionStatus.CANCELLED, claim.current().orElseThrow().status());
@@ -185,7 +185,7 @@ class DynamoDbTransactionStoreTest {
         var tx = created(pending(newId(), newPhone(), NOW));
         var expiredAt = NOW.plusSeconds(600);
         assertTrue(store.close(tx.transactionId(), TransactionStatus.EXPIRED, new PaymentResult(null, "No result from M-Pesa", null, PaymentSource.SWEEPER, expiredAt)));
-        assertFalse(store.close(tx.transactionId(), TransactionStatus.CANCELLED, new PaymentResult(1032, "late", null, PaymentSource.CALLBACK, NOW)));
+        assertFalse(store.close(tx.transactionId(), TransactionStatus.CANCELLED, new PaymentResult("1032", "late", null, PaymentSource.CALLBACK, NOW)));
         var closed = store.find(tx.transactionId()).orElseThrow();
         assertEquals(TransactionStatus.EXPIRED, closed.status());
         assertNull(closed.resultCode());
@@ -305,7 +305,7 @@ class DynamoDbTransactionStoreTest {
         Instant era = Instant.parse("2003-03-01T00:00:00Z");
         var tx = created(pending(newId(), newPhone(), era));
         assertFalse(grantIndexHolds(tx, era.plusSeconds(3600)));
-        store.claim(tx.transactionId(), new PaymentResult(0, "ok", null, PaymentSource.MANUAL_QUERY, era.plusSeconds(30)));
+        store.claim(tx.transactionId(), new PaymentResult("0", "ok", null, PaymentSource.MANUAL_QUERY, era.plusSeconds(30)));
         assertTrue(grantIndexHolds(tx, era.plusSeconds(31)));
         assertFalse(grantIndexHolds(tx, era.plusSeconds(30)), "claimed at the cutoff is not older than it");
         assertFalse(store.pendingOlderThan(tx.shard(), era.plusSeconds(3600), 100).stream().anyMatch(t -> t.transactionId().equals(tx.transactionId())));
@@ -407,11 +407,11 @@ class DynamoDbTransactionStoreTest {
 
     /** Returns a success as a callback (with receipt) or a query (without) reports it. */
     private static PaymentResult success(String receipt, PaymentSource source) {
-        return new PaymentResult(0, "The service request is processed successfully.", receipt, source, NOW.plus(Duration.ofSeconds(20)));
+        return new PaymentResult("0", "The service request is processed successfully.", receipt, source, NOW.plus(Duration.ofSeconds(20)));
     }
 
     private static PaymentResult failure(PaymentSource source) {
-        return new PaymentResult(1, "The balance is insufficient for the transaction.", null, source, NOW.plus(Duration.ofSeconds(20)));
+        return new PaymentResult("1", "The balance is insufficient for the transaction.", null, source, NOW.plus(Duration.ofSeconds(20)));
     }
 
     private static String newId() {

@@ -1,0 +1,35 @@
+package com.wifibilling.core.session;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A {@code gateway-commands} message (contracts/gateways.md §4.3), exactly the contract's JSON fields:
+ * {@code {"commandId","type","reason","deviceKey","sessionId","version","expiresAt","requestedAt"}}. It carries the
+ * session state it was published for, so a duplicate or a reordered message is harmless: coa-function re-reads
+ * the session and the gateway and sends current values, and drops a command for a sessionId the device no longer
+ * holds. Defined here, beside the session it describes, because the gateway package depends on this one.
+ */
+public record GatewayCommand(String commandId, CommandType type, CommandReason reason, String deviceKey, String sessionId,
+                             long version, Instant expiresAt, Instant requestedAt) {
+    public GatewayCommand {
+        Objects.requireNonNull(commandId, "commandId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(deviceKey, "deviceKey");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(requestedAt, "requestedAt");
+    }
+
+    /**
+     * Returns the command a grant's publish step sends (DESIGN §4, step 3): {@code authorize} when the grant
+     * started {@code session}, {@code update} when it extended one, with the grant kind as reason.
+     */
+    public static GatewayCommand afterGrant(Grant grant, Session session, Instant now) {
+        CommandType type = session.startedBy(grant.grantId()) ? CommandType.AUTHORIZE : CommandType.UPDATE;
+        return new GatewayCommand(UUID.randomUUID().toString(), type, grant.kind().reason(), session.deviceKey().value(),
+                session.sessionId(), session.version(), session.expiresAt(), now);
+    }
+}

@@ -1,0 +1,61 @@
+package com.wifibilling.core.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.wifibilling.core.session.DeviceKey;
+import com.wifibilling.core.session.GatewayState;
+import com.wifibilling.core.session.Session;
+import com.wifibilling.core.session.SessionStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LoginBuilderTest {
+    private static final Instant EXPIRES = Instant.parse("2026-11-23T13:00:00Z");
+    private static final Session SESSION = new Session(new DeviceKey("gw-nairobi-01", com.wifibilling.core.Mac.parse("aa:bb:cc:dd:ee:01")),
+            "9f1c2d3e-aaaa", "HS7K2M9Q4B", "secret", null, "basic", "Basic", 2, 2, Instant.parse("2026-11-23T12:00:00Z"), EXPIRES,
+            SessionStatus.ACTIVE, null, null, 1, Map.of("tx-1", 3600L), GatewayState.AWAITING_LOGIN, null, null, null);
+    private final LoginBuilder builder = new LoginBuilder("https://portal.example.co.ke/");
+
+    private static GatewayContext context(String chapId, String challenge, String dst) {
+        return GatewayContext.of(new GatewayParams("gw-nairobi-01", "aa:bb:cc:dd:ee:01", null, "http://10.5.50.1/login", dst, chapId, challenge),
+                Optional.of(GatewayContextTest.MIKROTIK));
+    }
+
+    @Test
+    void chapPasswordMatchesTheContractVector() {
+        var chap = new GatewayContext.Chap((byte) 0xf9, java.util.HexFormat.of().parseHex("ef0dd80b119c65a5c3ab62a65b7dfdce"));
+        assertEquals("e5627b636f982d6233d0cf5931d404c2", ChapPassword.of(chap, "secret"));
+    }
+
+    @Test
+    void mikrotikLoginIsARedirectWithChapHashAndTheOnlinePage() {
+        Login login = builder.build(SESSION, context("f9", "ef0dd80b119c65a5c3ab62a65b7dfdce", "http://example.com/?a=1&b=2"));
+        assertEquals("redirect-get", login.method());
+        assertEquals("http://10.5.50.1/login", login.url());
+        assertEquals(List.of("username", "password", "dst", "popup"), List.copyOf(login.fields().keySet()));
+        assertEquals("9f1c2d3e-aaaa", login.fields().get("username"));
+        assertEquals("e5627b636f982d6233d0cf5931d404c2", login.fields().get("password"));
+        assertEquals("https://portal.example.co.ke/online?orig=http%3A%2F%2Fexample.com%2F%3Fa%3D1%26b%3D2", login.fields().get("dst"));
+        assertEquals("false", login.fields().get("popup"));
+        assertEquals(GatewayState.AWAITING_LOGIN, login.gatewayState());
+        assertEquals(EXPIRES, login.expiresAt());
+    }
+
+    @Test
+    void withoutChapThePasswordIsTheSecretForHttpPap() {
+        Login login = builder.build(SESSION, context(null, null, null));
+        assertEquals("secret", login.fields().get("password"));
+        assertEquals("https://portal.example.co.ke/online", login.fields().get("dst"));
+    }
+
+    @Test
+    void printingALoginNeverShowsTheCredentials() {
+        String printed = builder.build(SESSION, context(null, null, null)).toString();
+        assertFalse(printed.contains("secret"));
+        assertFalse(printed.contains("9f1c2d3e"));
+    }
+}
