@@ -2,19 +2,28 @@ package com.wifibilling.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wifibilling.core.BusinessDay;
+import com.wifibilling.core.Money;
+import com.wifibilling.core.Phone;
 import com.wifibilling.core.RepoPaths;
 import com.wifibilling.core.config.Env;
 import com.wifibilling.core.config.SamTemplate;
+import com.wifibilling.core.daraja.DarajaClient;
+import com.wifibilling.core.daraja.DarajaConfig;
+import com.wifibilling.core.daraja.DarajaException;
+import com.wifibilling.core.daraja.QueryOutcome;
+import com.wifibilling.core.daraja.StkPushRequest;
 import com.wifibilling.core.http.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -24,11 +33,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /**
  * The local runtime starts the Daraja simulator (contracts/daraja.md §10) and hands every function the settings
- * that point the payment code at it: pushing with exactly those values works, and the callback reaches the API.
+ * that point the payment code at it: pushing with exactly those values works, the callback reaches the API's
+ * PaymentCallback, and the real {@link DarajaClient} runs against it unchanged.
  */
 class LocalRuntimeDarajaTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -114,8 +125,42 @@ class LocalRuntimeDarajaTest {
         assertEquals(1, callbacks.size(), "one callback, at 1 s x 0.01");
         JsonNode delivery = callbacks.get(0);
         assertFalse(delivery.has("error"), "the local API answered: " + delivery);
-        int status = delivery.get("httpStatus").asInt();
-        assertTrue(status >= 200 && status < 500, "an answer from the API's own routing, not a failure: " + status);
+        assertEquals(200, delivery.get("httpStatus").asInt(), delivery.toString());
+        assertEquals("{\"ResultCode\":0,\"ResultDesc\":\"Accepted\"}", delivery.get("responseBody").asText(),
+                "PaymentCallback took it (contracts/daraja.md §4.1)");
+    }
+
+    @Test
+    void theRealDarajaClientRunsUnchangedAgainstTheSimulator() throws Exception {
+        Env env = runtime.functionEnvironment("PaymentApi");
+        var client = new DarajaClient(new OkHttpClient(), DarajaConfig.from(env), Clock.systemUTC());
+        URI config = runtime.darajaBaseUri().resolve("/simulator/scenarios/254712345678");
+        send(HttpRequest.newBuilder(config).PUT(HttpRequest.BodyPublishers.ofString("{\"delayMs\":100000}"))); // 1 s here
+        var accepted = client.stkPush(new StkPushRequest(Phone.parse("0712345678"), Money.kes(20), "HS7Q2K9XA1",
+                "WiFi 1 hour", DarajaConfig.from(env).callbackUrl()));
+        assertTrue(accepted.checkoutRequestId().startsWith("ws_CO_"));
+        assertTrue(client.stkQuery(accepted.checkoutRequestId()) instanceof QueryOutcome.Pending, "P1 is pending");
+        assertEquals(new QueryOutcome.Completed(accepted.merchantRequestId(), accepted.checkoutRequestId(),
+                "The service request is processed successfully."), settled(client, accepted.checkoutRequestId()));
+
+        var cancelled = client.stkPush(new StkPushRequest(Phone.parse("254700000001"), Money.kes(20), "HS7Q2K9XA2",
+                "WiFi 1 hour", DarajaConfig.from(env).callbackUrl()));
+        assertEquals(new QueryOutcome.Final("1032", "Request cancelled by user"), settled(client, cancelled.checkoutRequestId()));
+
+        var locked = assertThrows(DarajaException.class, () -> client.stkPush(new StkPushRequest(Phone.parse("254700000008"),
+                Money.kes(20), "HS7Q2K9XA3", "WiFi 1 hour", DarajaConfig.from(env).callbackUrl())));
+        assertEquals(DarajaException.Kind.SUBSCRIBER_LOCKED, locked.kind());
+    }
+
+    /** Returns the first answer that is not pending, querying every 20 ms for at most 10 s. */
+    private static QueryOutcome settled(DarajaClient client, String checkoutRequestId) throws InterruptedException {
+        Instant end = Instant.now().plusSeconds(10);
+        QueryOutcome outcome = client.stkQuery(checkoutRequestId);
+        while (outcome instanceof QueryOutcome.Pending && Instant.now().isBefore(end)) {
+            Thread.sleep(20);
+            outcome = client.stkQuery(checkoutRequestId);
+        }
+        return outcome;
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

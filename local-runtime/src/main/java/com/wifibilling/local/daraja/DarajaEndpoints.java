@@ -29,7 +29,7 @@ final class DarajaEndpoints implements HttpHandler {
 
     private final byte[] basicCredentials;
     private final Supplier<SimulatorSettings> settings;
-    private final AccessTokens tokens;
+    private final IssuedTokens tokens;
     private final StkPushValidation validation;
     private final StkSimulation simulation;
     private final SpikeArrest spikeArrest;
@@ -37,7 +37,7 @@ final class DarajaEndpoints implements HttpHandler {
     private final DarajaIds ids;
     private final Clock clock;
 
-    DarajaEndpoints(String consumerKey, String consumerSecret, Supplier<SimulatorSettings> settings, AccessTokens tokens,
+    DarajaEndpoints(String consumerKey, String consumerSecret, Supplier<SimulatorSettings> settings, IssuedTokens tokens,
                     StkPushValidation validation, StkSimulation simulation, SpikeArrest spikeArrest, RequestLog requests,
                     DarajaIds ids, Clock clock) {
         this.basicCredentials = (consumerKey + ":" + consumerSecret).getBytes(StandardCharsets.UTF_8);

@@ -46,7 +46,7 @@ public final class DarajaSimulator implements AutoCloseable {
         sender = new CallbackSender(scheduler, clock);
         AtomicReference<SimulatorSettings> settings = new AtomicReference<>(startSettings);
         DarajaIds ids = new DarajaIds(clock);
-        AccessTokens tokens = new AccessTokens(ids, clock);
+        IssuedTokens tokens = new IssuedTokens(ids, clock);
         Checkouts checkouts = new Checkouts();
         Scenarios scenarios = new Scenarios();
         RequestLog requestLog = new RequestLog();

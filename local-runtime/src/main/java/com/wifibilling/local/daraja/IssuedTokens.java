@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The OAuth tokens handed out (contracts/daraja.md §2): each valid until its lifetime ends, or until a newer one replaces it. */
-final class AccessTokens {
+final class IssuedTokens {
     private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
     private final DarajaIds ids;
     private final Clock clock;
 
-    AccessTokens(DarajaIds ids, Clock clock) {
+    IssuedTokens(DarajaIds ids, Clock clock) {
         this.ids = ids;
         this.clock = clock;
     }
