@@ -1,6 +1,7 @@
 package com.wifibilling.core.payment;
 
 import com.wifibilling.core.BusinessDay;
+import com.wifibilling.core.Languages;
 import com.wifibilling.core.Money;
 import com.wifibilling.core.Phone;
 import com.wifibilling.core.http.ApiException;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * One purchase (DESIGN §4 Transactions, contracts/daraja.md §9): {@code amount} for {@code grantSeconds} of
@@ -28,7 +28,6 @@ public record Transaction(String transactionId, String checkoutRequestId, String
                           Instant completedAt, String grantId, Instant claimedAt, boolean grantConfirmed) {
     /** Pending payments and unconfirmed grants are spread over this many sparse-index partitions. */
     public static final int SHARDS = 4;
-    public static final Set<String> LANGUAGES = Set.of("en", "sw", "sheng");
 
     public Transaction {
         if (transactionId == null || transactionId.isBlank()) throw new IllegalArgumentException("transactionId is required");
@@ -39,7 +38,7 @@ public record Transaction(String transactionId, String checkoutRequestId, String
         Objects.requireNonNull(deviceKey, "deviceKey");
         Objects.requireNonNull(status, "status");
         if (clientTokenHash == null || clientTokenHash.isBlank()) throw new IllegalArgumentException("clientTokenHash is required");
-        if (!LANGUAGES.contains(lang)) throw ApiException.invalidField("lang", "lang must be en, sw or sheng");
+        if (!Languages.supported(lang)) throw ApiException.invalidField("lang", "lang must be en, sw or sheng");
         createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MILLIS);
         completedAt = completedAt == null ? null : completedAt.truncatedTo(ChronoUnit.MILLIS);
         claimedAt = claimedAt == null ? null : claimedAt.truncatedTo(ChronoUnit.MILLIS);

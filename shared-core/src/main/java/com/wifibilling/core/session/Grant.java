@@ -1,9 +1,9 @@
 package com.wifibilling.core.session;
 
+import com.wifibilling.core.Languages;
 import com.wifibilling.core.Phone;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
  */
 public record Grant(String grantId, GrantKind kind, DeviceKey deviceKey, long seconds, GrantedPackage granted,
                     Phone phone, String lang, String accessCode, Instant paidAt) {
-    /** DESIGN §3: requests may carry {@code lang}; SMS go out in the purchase's. */
-    public static final Set<String> LANGUAGES = Set.of("en", "sw", "sheng");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9]{4,32}");
 
     public Grant {
@@ -29,7 +27,7 @@ public record Grant(String grantId, GrantKind kind, DeviceKey deviceKey, long se
         Objects.requireNonNull(deviceKey, "deviceKey");
         if (seconds < 1) throw new IllegalArgumentException("A grant adds at least one second");
         Objects.requireNonNull(granted, "granted");
-        if (!LANGUAGES.contains(lang)) throw new IllegalArgumentException("lang must be en, sw or sheng");
+        if (!Languages.supported(lang)) throw new IllegalArgumentException("lang must be en, sw or sheng");
         if (accessCode != null && !CODE.matcher(accessCode).matches())
             throw new IllegalArgumentException("An access code is canonical: upper-case letters and digits");
     }
