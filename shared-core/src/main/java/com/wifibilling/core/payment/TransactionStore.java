@@ -41,6 +41,13 @@ public interface TransactionStore {
     PaymentClaim claim(String transactionId, PaymentResult result);
 
     /**
+     * Returns true when {@code receipt} was stored on a completed transaction that had none: a payment completed
+     * by a query gets its receipt from the success callback that arrives later, and nothing else changes
+     * (contracts/daraja.md §5, §9). False, writing nothing, when it is not completed or already has a receipt.
+     */
+    boolean recordReceipt(String transactionId, String receipt);
+
+    /**
      * Returns true when this caller closed the pending transaction as {@code status} (cancelled, expired or
      * failed) with {@code result}, taking it out of the pending-index; false, writing nothing, when it was no
      * longer pending. Only the caller that gets true counts it.

@@ -174,6 +174,13 @@ public final class DynamoDbTransactionStore implements TransactionStore {
         return updated(update, update.name("status") + " = :pending");
     }
 
+    @Override
+    public boolean recordReceipt(String transactionId, String receipt) {
+        var update = new ItemUpdate("transactionId", transactionId).set("receipt", text(receipt))
+                .value(":completed", text(WireName.of(TransactionStatus.COMPLETED)));
+        return updated(update, update.name("status") + " = :completed AND attribute_not_exists(" + update.name("receipt") + ")");
+    }
+
     /** Returns the update that records a final status and its result, leaving the pending-index. */
     private static ItemUpdate withResult(ItemUpdate update, TransactionStatus status, PaymentResult result) {
         return update.set("status", text(WireName.of(status)))
