@@ -26,9 +26,7 @@ import org.slf4j.LoggerFactory;
  * and receipt all check out against the transaction and the receipt guards no other transaction; anything off is
  * recorded as suspicious and one STK Query decides instead. Every final answer goes through
  * {@link PaymentFinalizer}, so duplicates, redelivery and racing paths change a payment once.
- *
- * <p>Not yet done: the late success of §9 (a valid success for a transaction already failed, cancelled or
- * expired) is recorded as suspicious {@code LATE_SUCCESS} for an admin to reconcile, not honoured.
+ * A success for a transaction already failed, cancelled or expired is honoured late (§9).
  */
 public final class CallbackProcessor {
     /** §4.3 rule 1: an unknown checkout is retried, and on this receive recorded and acknowledged (below the DLQ's 5). */
@@ -175,7 +173,11 @@ public final class CallbackProcessor {
         finalizer.finishIfUnconfirmed(transaction);
     }
 
-    /** §9: a closed transaction stays closed; only a late success would change it, which is not honoured yet. */
+    /**
+     * §9: a closed transaction stays closed, except for a late success: money taken is always honoured. A success
+     * that checks out (confirmed by a query {@code "0"} when the setting says {@code always}), or a doubtful one a
+     * query confirms, completes it late; anything else is a duplicate.
+     */
     private void closed(Transaction transaction, StkCallback callback) {
         if (!callback.paid()) {
             log.atInfo().addKeyValue("transactionId", transaction.transactionId()).log("payment.callback.duplicate");
@@ -184,10 +186,12 @@ public final class CallbackProcessor {
         Optional<Doubt> doubt = check(transaction, callback);
         if (doubt.isPresent()) {
             recordDoubt(transaction, callback, doubt.get());
+            if (query(transaction).orElse(null) instanceof QueryOutcome.Completed confirmed)
+                finalizer.completeLate(transaction, new PaymentResult("0", confirmed.resultDesc(), null, PaymentSource.CALLBACK, clock.instant()));
             return;
         }
-        suspicious.record("LATE_SUCCESS", callback.checkoutRequestId(), transaction.transactionId(),
-                Map.of("previousStatus", transaction.status().name(), "receipt", callback.metadata().receipt().orElseThrow()));
+        if (verify == Verify.ALWAYS && !(query(transaction).orElse(null) instanceof QueryOutcome.Completed)) return;
+        finalizer.completeLate(transaction, result(callback, callback.metadata().receipt().orElseThrow()));
     }
 
     /**

@@ -92,8 +92,26 @@ public final class PaymentFinalizer {
         return new Finalized(reread(transaction), false, Optional.of(session));
     }
 
+    /**
+     * Returns what honouring a late success did (contracts/daraja.md §9): {@code closed} was read failed,
+     * cancelled or expired, and a success callback that passed every §4.3 check (or a doubtful one confirmed by a
+     * query {@code "0"}) says the money was taken. The claim moves it to completed with {@code late} and
+     * {@code previousStatus}; the grant runs as for any completion, and its confirmer moves the Stats count.
+     */
+    public Finalized completeLate(Transaction closed, PaymentResult result) {
+        Finalized done = complete(closed, result, PaymentGrantSource.claimingLate(transactions, closed, result));
+        if (done.decidedHere()) {
+            log.atWarn().addKeyValue("transactionId", closed.transactionId()).addKeyValue("previousStatus", closed.status().name())
+                    .log("payment.late-success");
+        }
+        return done;
+    }
+
     private Finalized complete(Transaction transaction, PaymentResult result) {
-        var source = PaymentGrantSource.claiming(transactions, transaction, result);
+        return complete(transaction, result, PaymentGrantSource.claiming(transactions, transaction, result));
+    }
+
+    private Finalized complete(Transaction transaction, PaymentResult result, PaymentGrantSource source) {
         GrantResult granted = grants.grant(source.grant(grantedPackage(transaction)), source);
         Transaction after = source.claimed().flatMap(PaymentClaim::current).orElse(transaction);
         boolean won = granted.claim() == GrantClaim.CLAIMED;
@@ -122,12 +140,7 @@ public final class PaymentFinalizer {
     }
 
     private void count(Transaction transaction, TransactionStatus status, String resultCode) {
-        Counter counter = switch (status) {
-            case CANCELLED -> Counter.PAYMENTS_CANCELLED;
-            case EXPIRED -> Counter.PAYMENTS_EXPIRED;
-            case FAILED -> Counter.PAYMENTS_FAILED;
-            case PENDING, COMPLETED -> throw new IllegalArgumentException("Not a close: " + status);
-        };
+        Counter counter = PaymentGrantSource.closedCounter(status);
         for (StatsKey key : List.of(StatsKey.day(transaction.day()), StatsKey.forPackage(transaction.day(), transaction.packageId()),
                 StatsKey.forGateway(transaction.day(), transaction.deviceKey().gatewayId()))) {
             stats.add(key, Map.of(counter, 1L));

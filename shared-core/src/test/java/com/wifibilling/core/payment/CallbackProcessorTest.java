@@ -30,10 +30,12 @@ class CallbackProcessorTest {
     private static final OkHttpClient HTTP = new OkHttpClient();
 
     private final PaymentWorld world;
+    private final TestTables tables;
     private final DarajaServer daraja = new DarajaServer();
     private final DarajaClient client;
 
     CallbackProcessorTest(TestTables tables) {
+        this.tables = tables;
         world = new PaymentWorld(tables);
         client = new DarajaClient(HTTP, daraja.payBill(DarajaServer.newConsumerKey()), world.clock);
     }
@@ -208,6 +210,47 @@ class CallbackProcessorTest {
         Transaction granted = world.reread(confirmed);
         assertEquals(List.of(TransactionStatus.COMPLETED, "KKK1KKK2KK"), List.of(granted.status(), granted.receipt()));
         assertEquals(TransactionStatus.PENDING, world.reread(unconfirmed).status());
+        assertEquals(1, world.publisher.commands.size());
+    }
+
+    @Test
+    void lateValidSuccessAfterLocalExpiryIsHonouredOnceAndMovesTheStatsCount() {
+        Transaction tx = world.pushed();
+        world.finalizer.finalize(tx, new PaymentResult(null, null, null, PaymentSource.SWEEPER, PaymentWorld.NOW), ResultCodes.Origin.QUERY);
+        assertEquals(1L, world.gatewayStats(tx).paymentsExpired());
+        String body = success(tx, "20", tx.phone().msisdn(), "LTE1LTE2LT");
+
+        processor().process(received(body), 1);
+        processor().process(received(body), 1);
+
+        Transaction after = world.reread(tx);
+        assertEquals(List.of(TransactionStatus.COMPLETED, "LTE1LTE2LT", true), List.of(after.status(), after.receipt(), after.grantConfirmed()));
+        var item = tables.client().getItem(r -> r.tableName(tables.name("TransactionsTable"))
+                .key(java.util.Map.of("transactionId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(tx.transactionId()))))
+                .item();
+        assertEquals(List.of(true, "expired"), List.of(item.get("late").bool(), item.get("previousStatus").s()));
+        assertEquals(1, world.publisher.commands.size(), "granted once");
+        var counted = world.gatewayStats(tx);
+        assertEquals(List.of(0L, 1L, 20L), List.of(counted.paymentsExpired(), counted.paymentsCompleted(), counted.revenueKES()));
+    }
+
+    @Test
+    void doubtfulSuccessForACancelledPaymentStaysCancelledUnlessAQueryConfirmsIt() {
+        Transaction stays = world.pushed();
+        Transaction confirmed = world.pushed();
+        processor().process(received(failure(stays, "1032")), 1);
+        processor().process(received(failure(confirmed, "1032")), 1);
+        answerQuery("\"1032\"");
+        daraja.answer(200, queryAnswer("\"0\""));
+
+        processor().process(received(success(stays, "5", stays.phone().msisdn(), "DBT1DBT2DB")), 1);
+        processor().process(received(success(confirmed, "5", confirmed.phone().msisdn(), "DBT3DBT4DB")), 1);
+
+        assertEquals(TransactionStatus.CANCELLED, world.reread(stays).status());
+        Transaction late = world.reread(confirmed);
+        assertEquals(TransactionStatus.COMPLETED, late.status());
+        assertNull(late.receipt(), "the doubtful receipt is not trusted");
+        assertEquals(List.of("AMOUNT_MISMATCH"), reasons(stays));
         assertEquals(1, world.publisher.commands.size());
     }
 
