@@ -141,13 +141,22 @@ public final class CallbackProcessor {
         if (verify == Verify.ALWAYS) {
             QueryOutcome confirmed = query(transaction).orElse(null);
             if (confirmed instanceof QueryOutcome.Completed) {
-                finalizer.finalize(transaction, result(callback, receipt), ResultCodes.Origin.CALLBACK);
+                honour(transaction, result(callback, receipt));
             } else if (confirmed instanceof QueryOutcome.Final) {
                 finalizer.finalize(transaction, confirmed, PaymentSource.CALLBACK);
             }
             return; // pending or no answer: the sweeper asks again
         }
-        finalizer.finalize(transaction, result(callback, receipt), ResultCodes.Origin.CALLBACK);
+        honour(transaction, result(callback, receipt));
+    }
+
+    /**
+     * Completes a payment whose money was taken; when another path closed it in the meantime (the sweeper's
+     * expiry, a query's failure), it is honoured as a late success instead (§9: money taken is always honoured).
+     */
+    private void honour(Transaction transaction, PaymentResult paid) {
+        var done = finalizer.finalize(transaction, paid, ResultCodes.Origin.CALLBACK);
+        if (done.transaction().status().isClosedWithoutGrant()) finalizer.completeLate(done.transaction(), paid);
     }
 
     /**
@@ -225,7 +234,12 @@ public final class CallbackProcessor {
      * (the doubtful one stays only in the anomaly), a final code closes, pending is left for the sweeper.
      */
     private void queryInstead(Transaction transaction) {
-        query(transaction).ifPresent(outcome -> finalizer.finalize(transaction, outcome, PaymentSource.CALLBACK));
+        Optional<QueryOutcome> outcome = query(transaction);
+        if (outcome.orElse(null) instanceof QueryOutcome.Completed paid) {
+            honour(transaction, new PaymentResult("0", paid.resultDesc(), null, PaymentSource.CALLBACK, clock.instant()));
+        } else {
+            outcome.ifPresent(answer -> finalizer.finalize(transaction, answer, PaymentSource.CALLBACK));
+        }
     }
 
     /** Returns the query's answer; empty after an error, which never finalizes (§5): the sweeper asks again. */

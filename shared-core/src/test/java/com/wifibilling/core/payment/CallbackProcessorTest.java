@@ -10,6 +10,7 @@ import com.wifibilling.core.daraja.DarajaServer;
 import com.wifibilling.core.daraja.QueryOutcome;
 import com.wifibilling.core.event.AuditEvent;
 import com.wifibilling.core.guard.GuardKeys;
+import com.wifibilling.core.store.BarrierRace;
 import com.wifibilling.core.store.DynaliteExtension;
 import com.wifibilling.core.store.TestTables;
 import java.util.ArrayList;
@@ -252,6 +253,41 @@ class CallbackProcessorTest {
         assertNull(late.receipt(), "the doubtful receipt is not trusted");
         assertEquals(List.of("AMOUNT_MISMATCH"), reasons(stays));
         assertEquals(1, world.publisher.commands.size());
+    }
+
+    @Test
+    void validSuccessThatLosesToTheSweepersExpiryIsHonouredLate() {
+        Transaction tx = world.pushed();
+        var expiresMeanwhile = new StaleCheckoutReads(world.transactions, () -> world.finalizer.finalize(world.reread(tx),
+                new PaymentResult(null, null, null, PaymentSource.SWEEPER, PaymentWorld.NOW), ResultCodes.Origin.QUERY));
+        var processor = new CallbackProcessor(expiresMeanwhile, world.guards, client, world.finalizer, world.suspicious, world.metrics,
+                world.clock, CallbackProcessor.Verify.ON_MISMATCH);
+
+        processor.process(received(success(tx, "20", tx.phone().msisdn(), "RCE1RCE2RC")), 1);
+
+        Transaction after = world.reread(tx);
+        assertEquals(List.of(TransactionStatus.COMPLETED, "RCE1RCE2RC", true), List.of(after.status(), after.receipt(), after.grantConfirmed()));
+        assertEquals(1, world.publisher.commands.size());
+        assertEquals(List.of(0L, 1L), List.of(world.gatewayStats(tx).paymentsExpired(), world.gatewayStats(tx).paymentsCompleted()));
+    }
+
+    @Test
+    void concurrentDuplicateCallbacksGrantOnceInEachOfTenRounds() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Transaction tx = world.pushed();
+            String body = success(tx, "20", tx.phone().msisdn(), String.format("RACE%06d", round));
+
+            BarrierRace.race(4, n -> () -> processor().process(received(body), 1));
+
+            Transaction after = world.reread(tx);
+            assertEquals(List.of(TransactionStatus.COMPLETED, true), List.of(after.status(), after.grantConfirmed()));
+            var session = world.sessions.find(tx.deviceKey()).orElseThrow();
+            // Racers that lost the claim finish the grant too (DESIGN §4): publishing again is harmless, time is added once.
+            assertEquals(java.util.Map.of(tx.transactionId(), 3600L), session.appliedGrants());
+            assertEquals(PaymentWorld.NOW.plusSeconds(3600), session.expiresAt());
+            assertEquals(1L, world.gatewayStats(tx).paymentsCompleted());
+            assertTrue(anomalies(tx).isEmpty(), "the same receipt for the same transaction is not a reuse");
+        }
     }
 
     @Test
