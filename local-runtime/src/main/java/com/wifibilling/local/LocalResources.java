@@ -50,12 +50,21 @@ public final class LocalResources implements SamTemplate.Bindings {
         return new LocalResources(template, parameters, Map.of());
     }
 
-    /** Returns the parameter overrides of a local run on {@code port}: the browser origins it serves. */
+    /**
+     * Returns the parameter overrides of a local run on {@code port}: the browser origins it serves, the callback
+     * origin Daraja is told, and Daraja credentials that let the Daraja-calling functions start.
+     */
     public static Map<String, String> localParameters(int port) {
         // The portal and the admin UI are served by the runtime itself, at either loopback spelling; each
         // origin parameter therefore allows both (ALLOWED_ORIGINS and the CORS list are comma-separated).
         String origins = "http://localhost:" + port + ",http://127.0.0.1:" + port;
-        return Map.of("PortalOrigin", origins, "AdminOrigin", origins);
+        String self = "http://127.0.0.1:" + port;
+        // Never the real sandbox from a local run: until the Daraja simulator is mounted, Daraja calls reach the
+        // runtime itself and fail as provider errors (state unchanged, contracts/daraja.md §5). The key and
+        // secret are placeholders; the passkey is the sandbox's public one (§8).
+        return Map.of("PortalOrigin", origins, "AdminOrigin", origins, "CallbackBaseUrl", self, "DarajaBaseUrl", self,
+                "DarajaConsumerKey", "local-consumer-key", "DarajaConsumerSecret", "local-consumer-secret",
+                "DarajaPasskey", "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919");
     }
 
     /** Returns a copy that also knows each queue's URL (logical id → URL), as ElasticMQ answered it. */

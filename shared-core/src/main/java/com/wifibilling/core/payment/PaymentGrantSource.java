@@ -23,17 +23,31 @@ public final class PaymentGrantSource implements GrantSource {
     private final TransactionStore transactions;
     private final Transaction transaction;
     private final PaymentResult result;
+    /** The closed status a late success claims from (contracts/daraja.md §9); null for a normal claim. */
+    private final TransactionStatus lateFrom;
     private volatile PaymentClaim claimed;
 
-    private PaymentGrantSource(TransactionStore transactions, Transaction transaction, PaymentResult result) {
+    private PaymentGrantSource(TransactionStore transactions, Transaction transaction, PaymentResult result, TransactionStatus lateFrom) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.transaction = Objects.requireNonNull(transaction, "transaction");
         this.result = result;
+        this.lateFrom = lateFrom;
     }
 
     /** Returns the source that claims {@code transaction} (as read, pending or not) with {@code result}, a success. */
     public static PaymentGrantSource claiming(TransactionStore transactions, Transaction transaction, PaymentResult result) {
-        return new PaymentGrantSource(transactions, transaction, Objects.requireNonNull(result, "result"));
+        return new PaymentGrantSource(transactions, transaction, Objects.requireNonNull(result, "result"), null);
+    }
+
+    /**
+     * Returns the source of a late success (contracts/daraja.md §9): {@code closed} was read failed, cancelled or
+     * expired, and the money was taken after all. Its claim is {@link TransactionStore#claimLate} from that status,
+     * and its confirmer moves the Stats count from that status to completed and adds the revenue.
+     */
+    public static PaymentGrantSource claimingLate(TransactionStore transactions, Transaction closed, PaymentResult result) {
+        if (!closed.status().isClosedWithoutGrant())
+            throw new IllegalArgumentException("Transaction " + closed.transactionId() + " is " + closed.status() + ", not closed");
+        return new PaymentGrantSource(transactions, closed, Objects.requireNonNull(result, "result"), closed.status());
     }
 
     /**
@@ -43,7 +57,7 @@ public final class PaymentGrantSource implements GrantSource {
     public static PaymentGrantSource unconfirmed(TransactionStore transactions, Transaction claimedTransaction) {
         if (!claimedTransaction.grantUnconfirmed())
             throw new IllegalArgumentException("Transaction " + claimedTransaction.transactionId() + " has no unconfirmed grant");
-        return new PaymentGrantSource(transactions, claimedTransaction, null);
+        return new PaymentGrantSource(transactions, claimedTransaction, null, null);
     }
 
     /**
@@ -63,7 +77,8 @@ public final class PaymentGrantSource implements GrantSource {
     @Override
     public GrantClaim claim() {
         if (result == null) throw new IllegalStateException("An unconfirmed grant is finished, not claimed again");
-        PaymentClaim answer = transactions.claim(transaction.transactionId(), result);
+        PaymentClaim answer = lateFrom == null ? transactions.claim(transaction.transactionId(), result)
+                : transactions.claimLate(transaction.transactionId(), lateFrom, result);
         claimed = answer;
         return switch (answer.outcome()) {
             case CLAIMED -> GrantClaim.CLAIMED;
@@ -85,6 +100,17 @@ public final class PaymentGrantSource implements GrantSource {
 
     @Override
     public Tally tally() {
-        return new Tally(transaction.day(), Map.of(Counter.PAYMENTS_COMPLETED, 1L, Counter.REVENUE_KES, transaction.amount().shillings()));
+        Tally completed = new Tally(transaction.day(), Map.of(Counter.PAYMENTS_COMPLETED, 1L, Counter.REVENUE_KES, transaction.amount().shillings()));
+        return lateFrom == null ? completed : completed.plus(closedCounter(lateFrom), -1);
+    }
+
+    /** Returns the Stats counter a payment closed as {@code status} was counted in. */
+    static Counter closedCounter(TransactionStatus status) {
+        return switch (status) {
+            case CANCELLED -> Counter.PAYMENTS_CANCELLED;
+            case EXPIRED -> Counter.PAYMENTS_EXPIRED;
+            case FAILED -> Counter.PAYMENTS_FAILED;
+            case PENDING, COMPLETED -> throw new IllegalArgumentException("Not a closed status: " + status);
+        };
     }
 }

@@ -41,6 +41,21 @@ public interface TransactionStore {
     PaymentClaim claim(String transactionId, PaymentResult result);
 
     /**
+     * Returns what claiming a <em>late</em> success found (contracts/daraja.md §9): the conditional update
+     * {@code previous → completed}, for a transaction closed as {@code previous} (failed, cancelled or expired)
+     * whose money was taken after all. Besides what {@link #claim} records it sets {@code late = true} and
+     * {@code previousStatus}. Exactly one racer gets {@link PaymentClaim.Outcome#CLAIMED}.
+     */
+    PaymentClaim claimLate(String transactionId, TransactionStatus previous, PaymentResult result);
+
+    /**
+     * Returns true when {@code receipt} was stored on a completed transaction that had none: a payment completed
+     * by a query gets its receipt from the success callback that arrives later, and nothing else changes
+     * (contracts/daraja.md §5, §9). False, writing nothing, when it is not completed or already has a receipt.
+     */
+    boolean recordReceipt(String transactionId, String receipt);
+
+    /**
      * Returns true when this caller closed the pending transaction as {@code status} (cancelled, expired or
      * failed) with {@code result}, taking it out of the pending-index; false, writing nothing, when it was no
      * longer pending. Only the caller that gets true counts it.

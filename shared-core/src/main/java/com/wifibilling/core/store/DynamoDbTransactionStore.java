@@ -142,13 +142,29 @@ public final class DynamoDbTransactionStore implements TransactionStore {
 
     @Override
     public PaymentClaim claim(String transactionId, PaymentResult result) {
-        var update = withResult(new ItemUpdate("transactionId", transactionId), TransactionStatus.COMPLETED, result)
+        return claimFrom(transactionId, PENDING, claimUpdate(transactionId, result));
+    }
+
+    @Override
+    public PaymentClaim claimLate(String transactionId, TransactionStatus previous, PaymentResult result) {
+        if (!previous.isClosedWithoutGrant()) throw new IllegalArgumentException("A late success follows failed, cancelled or expired, not " + previous);
+        var update = claimUpdate(transactionId, result).set("late", AttributeValue.fromBool(true))
+                .set("previousStatus", text(WireName.of(previous)));
+        return claimFrom(transactionId, AttributeValue.fromS(WireName.of(previous)), update);
+    }
+
+    private static ItemUpdate claimUpdate(String transactionId, PaymentResult result) {
+        return withResult(new ItemUpdate("transactionId", transactionId), TransactionStatus.COMPLETED, result)
                 .set("grantId", text(transactionId))
                 .set("grantShard", text(grantShard(Transaction.shardOf(transactionId))))
-                .set("claimedAt", time(result.at()))
-                .value(":pending", PENDING);
+                .set("claimedAt", time(result.at()));
+    }
+
+    /** Returns what the claim {@code update} found, applied only while the status is still {@code from}. */
+    private PaymentClaim claimFrom(String transactionId, AttributeValue from, ItemUpdate update) {
+        update.value(":from", from);
         try {
-            var attributes = dynamoDb.updateItem(update.request(tableName, update.name("status") + " = :pending", ReturnValue.ALL_NEW)).attributes();
+            var attributes = dynamoDb.updateItem(update.request(tableName, update.name("status") + " = :from", ReturnValue.ALL_NEW)).attributes();
             return new PaymentClaim(PaymentClaim.Outcome.CLAIMED, SCHEMA.mapToItem(attributes).toTransaction());
         } catch (ConditionalCheckFailedException notPending) {
             return find(transactionId).map(DynamoDbTransactionStore::lostClaim)
@@ -172,6 +188,13 @@ public final class DynamoDbTransactionStore implements TransactionStore {
         if (result.receipt() != null) throw new IllegalArgumentException("A payment closed without a grant has no receipt");
         var update = withResult(new ItemUpdate("transactionId", transactionId), status, result).value(":pending", PENDING);
         return updated(update, update.name("status") + " = :pending");
+    }
+
+    @Override
+    public boolean recordReceipt(String transactionId, String receipt) {
+        var update = new ItemUpdate("transactionId", transactionId).set("receipt", text(receipt))
+                .value(":completed", text(WireName.of(TransactionStatus.COMPLETED)));
+        return updated(update, update.name("status") + " = :completed AND attribute_not_exists(" + update.name("receipt") + ")");
     }
 
     /** Returns the update that records a final status and its result, leaving the pending-index. */

@@ -17,7 +17,7 @@ import mockwebserver3.RecordedRequest;
  * pointing at it. Each test gets its own consumer key, so the JVM-wide token cache never carries a token from one
  * test into another.
  */
-final class DarajaServer implements AutoCloseable {
+public final class DarajaServer implements AutoCloseable {
     static final String SANDBOX_SHORTCODE = "174379";
     static final String SANDBOX_PASSKEY = "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919";
     static final String CALLBACK_TOKEN = "9f2c4e7a1b3d5f60a8c2e4b6d8f0a1c3";
@@ -34,7 +34,7 @@ final class DarajaServer implements AutoCloseable {
 
     final MockWebServer server = new MockWebServer();
 
-    DarajaServer() {
+    public DarajaServer() {
         try {
             server.start();
         } catch (IOException e) {
@@ -43,7 +43,7 @@ final class DarajaServer implements AutoCloseable {
     }
 
     /** Returns a fresh app key: no token of it is cached yet. */
-    static String newConsumerKey() {
+    public static String newConsumerKey() {
         return "consumerKey" + APPS.incrementAndGet();
     }
 
@@ -52,7 +52,7 @@ final class DarajaServer implements AutoCloseable {
         return URI.create(url.substring(0, url.length() - 1));
     }
 
-    DarajaConfig payBill(String consumerKey) {
+    public DarajaConfig payBill(String consumerKey) {
         return new DarajaConfig(baseUrl(), consumerKey, "consumerSecret", SANDBOX_SHORTCODE, SANDBOX_PASSKEY,
                 TransactionType.PAY_BILL, Optional.empty(), URI.create("https://api.example.co.ke"),
                 CallbackTokens.parse(CALLBACK_TOKEN));
@@ -64,7 +64,7 @@ final class DarajaServer implements AutoCloseable {
                 CallbackTokens.parse(CALLBACK_TOKEN));
     }
 
-    void answer(int status, String body) {
+    public void answer(int status, String body) {
         server.enqueue(json(status, body));
     }
 
@@ -72,11 +72,11 @@ final class DarajaServer implements AutoCloseable {
         answer(200, "{\"access_token\":\"" + token + "\",\"expires_in\":" + expiresIn + "}");
     }
 
-    void answerToken() {
+    public void answerToken() {
         answerToken(TOKEN, "\"3599\"");
     }
 
-    void answerEnvelope(int status, String errorCode, String errorMessage) {
+    public void answerEnvelope(int status, String errorCode, String errorMessage) {
         answer(status, "{\"requestId\":\"1c5b-4ba8-815c-ac45c57a3db01495926\",\"errorCode\":\"" + errorCode
                 + "\",\"errorMessage\":\"" + errorMessage + "\"}");
     }
@@ -85,7 +85,7 @@ final class DarajaServer implements AutoCloseable {
         server.enqueue(response);
     }
 
-    RecordedRequest take() {
+    public RecordedRequest take() {
         try {
             RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
             if (request == null) throw new AssertionError("Daraja received no request");
@@ -96,7 +96,7 @@ final class DarajaServer implements AutoCloseable {
         }
     }
 
-    static JsonNode body(RecordedRequest request) {
+    public static JsonNode body(RecordedRequest request) {
         try {
             return Json.MAPPER.readTree(request.getBody().utf8());
         } catch (IOException e) {
@@ -104,7 +104,7 @@ final class DarajaServer implements AutoCloseable {
         }
     }
 
-    int requests() {
+    public int requests() {
         return server.getRequestCount();
     }
 

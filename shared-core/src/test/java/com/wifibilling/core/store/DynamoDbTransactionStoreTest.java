@@ -171,6 +171,41 @@ class DynamoDbTransactionStoreTest {
     }
 
     @Test
+    void lateClaimCompletesAClosedPaymentOnceFromTheStatusItWasRead() {
+        var tx = created(pending(newId(), newPhone(), NOW));
+        assertTrue(store.close(tx.transactionId(), TransactionStatus.EXPIRED, new PaymentResult(null, "No result from M-Pesa", null, PaymentSource.SWEEPER, NOW)));
+        assertEquals(PaymentClaim.Outcome.NOT_PENDING,
+                store.claimLate(tx.transactionId(), TransactionStatus.CANCELLED, success("RCPT000014", PaymentSource.CALLBACK)).outcome(),
+                "the condition is the status read, not any closed one");
+
+        var claim = store.claimLate(tx.transactionId(), TransactionStatus.EXPIRED, success("RCPT000015", PaymentSource.CALLBACK));
+        var again = store.claimLate(tx.transactionId(), TransactionStatus.EXPIRED, success("RCPT000015", PaymentSource.CALLBACK));
+
+        assertEquals(List.of(PaymentClaim.Outcome.CLAIMED, PaymentClaim.Outcome.ALREADY_CLAIMED_UNCONFIRMED), List.of(claim.outcome(), again.outcome()));
+        var completed = claim.current().orElseThrow();
+        assertEquals(List.of(TransactionStatus.COMPLETED, "RCPT000015", "0"), List.of(completed.status(), completed.receipt(), completed.resultCode()));
+        assertTrue(completed.grantUnconfirmed());
+        var item = rawItem(tx.transactionId());
+        assertEquals(List.of(true, "expired"), List.of(item.get("late").bool(), item.get("previousStatus").s()));
+        assertThrows(IllegalArgumentException.class,
+                () -> store.claimLate(tx.transactionId(), TransactionStatus.PENDING, success("RCPT000016", PaymentSource.CALLBACK)));
+    }
+
+    @Test
+    void receiptIsRecordedOnceOnACompletedPaymentThatHasNone() {
+        var pendingTx = created(pending(newId(), newPhone(), NOW));
+        assertFalse(store.recordReceipt(pendingTx.transactionId(), "RCPT000017"), "not while pending");
+        var tx = created(pending(newId(), newPhone(), NOW));
+        store.claim(tx.transactionId(), success(null, PaymentSource.INLINE_POLL));
+
+        assertTrue(store.recordReceipt(tx.transactionId(), "RCPT000018"));
+        assertFalse(store.recordReceipt(tx.transactionId(), "RCPT000019"));
+
+        assertEquals("RCPT000018", store.find(tx.transactionId()).orElseThrow().receipt());
+        assertNull(store.find(pendingTx.transactionId()).orElseThrow().receipt());
+    }
+
+    @Test
     void claimOfAnUnknownTransactionFindsNothingAndCreatesNothing() {
         String id = newId();
         var claim = store.claim(id, success("RCPT000005", PaymentSource.CALLBACK));
