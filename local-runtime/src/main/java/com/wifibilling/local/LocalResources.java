@@ -59,9 +59,9 @@ public final class LocalResources implements SamTemplate.Bindings {
         // origin parameter therefore allows both (ALLOWED_ORIGINS and the CORS list are comma-separated).
         String origins = "http://localhost:" + port + ",http://127.0.0.1:" + port;
         String self = "http://127.0.0.1:" + port;
-        // Never the real sandbox from a local run: until the Daraja simulator is mounted, Daraja calls reach the
-        // runtime itself and fail as provider errors (state unchanged, contracts/daraja.md §5). The key and
-        // secret are placeholders; the passkey is the sandbox's public one (§8).
+        // Never the real sandbox from a local run. These only give the template's Daraja parameters local values;
+        // every function's DARAJA_* variables are then replaced by the Daraja simulator's (FunctionEnvironment.daraja).
+        // The key and secret are placeholders; the passkey is the sandbox's public one (§8).
         return Map.of("PortalOrigin", origins, "AdminOrigin", origins, "CallbackBaseUrl", self, "DarajaBaseUrl", self,
                 "DarajaConsumerKey", "local-consumer-key", "DarajaConsumerSecret", "local-consumer-secret",
                 "DarajaPasskey", "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919");
