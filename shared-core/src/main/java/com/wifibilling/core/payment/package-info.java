@@ -7,6 +7,8 @@
  * ({@code session.GrantService}). {@link com.wifibilling.core.payment.PaymentFinalizer} is the one way every path
  * (callback processor, inline poll, manual query, sweeper) finalizes a payment, and
  * {@link com.wifibilling.core.payment.CallbackProcessor} applies the processor rules of contracts/daraja.md §4.3 to a
- * queued callback.
+ * queued callback. {@link com.wifibilling.core.payment.PaymentSweeper} is the every-minute fallback (§9 "Sweeper"):
+ * it queries and expires payments left pending and finishes grants left unconfirmed, per
+ * {@link com.wifibilling.core.payment.SweeperSettings}.
  */
 package com.wifibilling.core.payment;

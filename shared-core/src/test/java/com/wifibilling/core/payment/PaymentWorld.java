@@ -74,13 +74,19 @@ final class PaymentWorld {
 
     /** Returns a new pending purchase of {@link #HOUR} (KES 20) on a device of its own, pushed with Daraja's ids. */
     Transaction pushed() {
+        Transaction tx = unpushed();
+        assertTrue(transactions.recordPush(tx.transactionId(), "ws_CO_" + tx.transactionId(), "mr-" + tx.transactionId()));
+        return transactions.find(tx.transactionId()).orElseThrow();
+    }
+
+    /** Returns a new pending purchase like {@link #pushed()}'s whose push never answered: no checkoutRequestId. */
+    Transaction unpushed() {
         int n = IDS.incrementAndGet();
         var device = new DeviceKey("gw-pay" + n, Mac.parse(String.format("02:10:00:%02x:%02x:%02x", (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff)));
         var tx = Transaction.pending("tx-pay-" + n + "-" + System.nanoTime(), new Phone("2547" + String.format("%08d", 10_000 + n)),
                 HOUR.packageId(), Money.kes(HOUR.priceKES()), HOUR.durationSeconds(), device, "hash-" + n, "en", NOW.minusSeconds(30));
         assertTrue(transactions.create(tx));
-        assertTrue(transactions.recordPush(tx.transactionId(), "ws_CO_" + tx.transactionId(), "mr-" + tx.transactionId()));
-        return transactions.find(tx.transactionId()).orElseThrow();
+        return tx;
     }
 
     Transaction reread(Transaction tx) {
