@@ -1,2 +1,2 @@
-/** payment-function: PaymentApi and (later) the callback, callback processor and sweeper handlers, with their wiring. */
+/** payment-function: PaymentApi, the callback, callback processor and sweeper handlers, with their wiring. */
 package com.wifibilling.payment;

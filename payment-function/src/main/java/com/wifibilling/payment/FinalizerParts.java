@@ -1,0 +1,47 @@
+package com.wifibilling.payment;
+
+import com.wifibilling.core.config.AwsConfig;
+import com.wifibilling.core.config.Env;
+import com.wifibilling.core.config.GrantQueuesConfig;
+import com.wifibilling.core.daraja.DarajaClient;
+import com.wifibilling.core.daraja.DarajaConfig;
+import com.wifibilling.core.metrics.Metrics;
+import com.wifibilling.core.payment.PaymentFinalizer;
+import com.wifibilling.core.session.GrantService;
+import com.wifibilling.core.store.AwsClients;
+import com.wifibilling.core.store.DynamoDbLoginStore;
+import com.wifibilling.core.store.DynamoDbPackageStore;
+import com.wifibilling.core.store.DynamoDbSessionStore;
+import com.wifibilling.core.store.DynamoDbStatsStore;
+import com.wifibilling.core.store.DynamoDbTransactionStore;
+import com.wifibilling.core.store.DynamoDbVoucherStore;
+import com.wifibilling.core.store.SqsGrantPublisher;
+import com.wifibilling.core.voucher.PurchaseCodes;
+import java.time.Clock;
+import okhttp3.OkHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What every function that asks Daraja and finalizes payments builds the same way (CallbackProcessor, Sweeper):
+ * the transactions store, the grant with its SQS publisher, {@link PaymentFinalizer}, and one Daraja client whose
+ * OkHttp connection pool every warm invocation reuses. A missing or malformed variable stops INIT naming it.
+ */
+record FinalizerParts(DynamoDbClient dynamoDb, DynamoDbTransactionStore transactions, PaymentFinalizer finalizer,
+                      DarajaClient daraja, Metrics metrics, Clock clock) {
+    static FinalizerParts from(Env env) {
+        var aws = AwsConfig.from(env);
+        var clock = Clock.systemUTC();
+        var metrics = Metrics.forService(env.require("SERVICE_NAME"));
+        var dynamoDb = AwsClients.dynamoDb(aws);
+        var transactions = new DynamoDbTransactionStore(dynamoDb, env.require("TRANSACTIONS_TABLE"));
+        var stats = new DynamoDbStatsStore(dynamoDb, env.require("STATS_TABLE"));
+        var grants = new GrantService(new DynamoDbSessionStore(dynamoDb, env.require("SESSIONS_TABLE")),
+                new DynamoDbLoginStore(dynamoDb, env.require("LOGINS_TABLE")),
+                new PurchaseCodes(new DynamoDbVoucherStore(dynamoDb, env.require("VOUCHERS_TABLE"))),
+                new SqsGrantPublisher(AwsClients.sqs(aws), GrantQueuesConfig.from(env)), stats, metrics, clock);
+        var packages = new DynamoDbPackageStore(AwsClients.enhanced(dynamoDb), env.require("PACKAGES_TABLE"));
+        var finalizer = new PaymentFinalizer(transactions, packages, grants, stats, metrics, clock);
+        var daraja = new DarajaClient(new OkHttpClient(), DarajaConfig.from(env), clock);
+        return new FinalizerParts(dynamoDb, transactions, finalizer, daraja, metrics, clock);
+    }
+}

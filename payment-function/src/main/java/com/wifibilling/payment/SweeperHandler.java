@@ -1,0 +1,44 @@
+package com.wifibilling.payment;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.wifibilling.core.config.Env;
+import com.wifibilling.core.metrics.Metrics;
+import com.wifibilling.core.payment.PaymentSweeper;
+
+/**
+ * Sweeper (DESIGN §2, §1 fallback 3): invoked every minute by its schedule, it runs one {@link PaymentSweeper}
+ * pass (contracts/daraja.md §9 "Sweeper"). A failure propagates, so Lambda records it; the next minute's run starts
+ * over, each step being safe to repeat. Metrics are flushed whatever happens.
+ */
+public final class SweeperHandler implements RequestHandler<ScheduledEvent, Void> {
+    private final PaymentSweeper sweeper;
+    private final Metrics metrics;
+
+    /** Lambda: reads the process environment once, at INIT. */
+    public SweeperHandler() {
+        this(Env.system());
+    }
+
+    /** local-runtime: this function's environment from template.yaml. */
+    public SweeperHandler(Env env) {
+        this(SweeperWiring.from(env));
+    }
+
+    /** Tests: real parts in. */
+    SweeperHandler(SweeperWiring wiring) {
+        this.sweeper = wiring.sweeper();
+        this.metrics = wiring.metrics();
+    }
+
+    @Override
+    public Void handleRequest(ScheduledEvent event, Context context) {
+        try {
+            sweeper.sweep();
+        } finally {
+            metrics.flush();
+        }
+        return null;
+    }
+}

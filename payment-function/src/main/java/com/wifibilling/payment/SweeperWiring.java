@@ -1,0 +1,34 @@
+package com.wifibilling.payment;
+
+import com.wifibilling.core.config.ConfigException;
+import com.wifibilling.core.config.Env;
+import com.wifibilling.core.metrics.Metrics;
+import com.wifibilling.core.payment.PaymentSweeper;
+import com.wifibilling.core.payment.SweeperSettings;
+import java.time.Duration;
+
+/**
+ * Builds the Sweeper's object graph once per container (STYLE §1): the {@link FinalizerParts} and
+ * {@link PaymentSweeper} with its settings (contracts/daraja.md §9 "Sweeper": {@code SWEEPER_QUERY_AFTER_SECONDS}
+ * 120, {@code SWEEPER_EXPIRE_AFTER_SECONDS} 600; §5: {@code SWEEPER_QUERIES_PER_SECOND} 5). A missing or malformed
+ * variable stops INIT naming it.
+ */
+record SweeperWiring(PaymentSweeper sweeper, Metrics metrics) {
+    static SweeperWiring from(Env env) {
+        var parts = FinalizerParts.from(env);
+        var defaults = SweeperSettings.DEFAULTS;
+        var settings = new SweeperSettings(
+                env.optional("SWEEPER_QUERY_AFTER_SECONDS", SweeperWiring::seconds, defaults.queryAfter()),
+                env.optional("SWEEPER_EXPIRE_AFTER_SECONDS", SweeperWiring::seconds, defaults.expireAfter()),
+                env.optional("SWEEPER_QUERIES_PER_SECOND", Integer::parseInt, defaults.queriesPerSecond()));
+        var sweeper = new PaymentSweeper(parts.transactions(), parts.daraja(), parts.finalizer(), parts.metrics(), parts.clock(),
+                settings);
+        return new SweeperWiring(sweeper, parts.metrics());
+    }
+
+    private static Duration seconds(String value) {
+        long seconds = Long.parseLong(value.strip());
+        if (seconds < 0) throw new ConfigException("a number of seconds cannot be negative: " + value);
+        return Duration.ofSeconds(seconds);
+    }
+}
