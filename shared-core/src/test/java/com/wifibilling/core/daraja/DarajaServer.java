@@ -76,6 +76,12 @@ public final class DarajaServer implements AutoCloseable {
         answerToken(TOKEN, "\"3599\"");
     }
 
+    /** Returns an STK Query answer (form F of contracts/daraja.md §5) with {@code resultCode} as JSON ({@code "\"0\""}). */
+    public static String queryAnswer(String resultCode) {
+        return "{\"ResponseCode\":\"0\",\"ResponseDescription\":\"The service request has been accepted successsfully\","
+                + "\"ResultCode\":" + resultCode + ",\"ResultDesc\":\"answer\"}";
+    }
+
     public void answerEnvelope(int status, String errorCode, String errorMessage) {
         answer(status, "{\"requestId\":\"1c5b-4ba8-815c-ac45c57a3db01495926\",\"errorCode\":\"" + errorCode
                 + "\",\"errorMessage\":\"" + errorMessage + "\"}");

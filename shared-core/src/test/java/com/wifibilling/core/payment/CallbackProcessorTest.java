@@ -203,7 +203,7 @@ class CallbackProcessorTest {
         Transaction confirmed = world.pushed();
         Transaction unconfirmed = world.pushed();
         answerQuery("\"0\"");
-        daraja.answer(200, queryAnswer("\"4999\""));
+        daraja.answer(200, DarajaServer.queryAnswer("\"4999\""));
 
         processor(CallbackProcessor.Verify.ALWAYS).process(received(success(confirmed, "20", confirmed.phone().msisdn(), "KKK1KKK2KK")), 1);
         processor(CallbackProcessor.Verify.ALWAYS).process(received(success(unconfirmed, "20", unconfirmed.phone().msisdn(), "KKK3KKK4KK")), 1);
@@ -242,7 +242,7 @@ class CallbackProcessorTest {
         processor().process(received(failure(stays, "1032")), 1);
         processor().process(received(failure(confirmed, "1032")), 1);
         answerQuery("\"1032\"");
-        daraja.answer(200, queryAnswer("\"0\""));
+        daraja.answer(200, DarajaServer.queryAnswer("\"0\""));
 
         processor().process(received(success(stays, "5", stays.phone().msisdn(), "DBT1DBT2DB")), 1);
         processor().process(received(success(confirmed, "5", confirmed.phone().msisdn(), "DBT3DBT4DB")), 1);
@@ -313,12 +313,7 @@ class CallbackProcessorTest {
     /** Queues an OAuth token and one query answer with {@code resultCode} (a JSON string). */
     private void answerQuery(String resultCode) {
         daraja.answerToken();
-        daraja.answer(200, queryAnswer(resultCode));
-    }
-
-    private static String queryAnswer(String resultCode) {
-        return "{\"ResponseCode\":\"0\",\"ResponseDescription\":\"The service request has been accepted successsfully\","
-                + "\"ResultCode\":" + resultCode + ",\"ResultDesc\":\"answer\"}";
+        daraja.answer(200, DarajaServer.queryAnswer(resultCode));
     }
 
     /** contracts/daraja.md §4's success shape, with {@code Balance} without a value. */

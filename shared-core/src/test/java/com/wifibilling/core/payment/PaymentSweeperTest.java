@@ -47,7 +47,7 @@ class PaymentSweeperTest {
         Transaction tx = world.pushed();
         world.clock.advance(Duration.ofSeconds(200));
         daraja.answerToken();
-        daraja.answer(200, queryAnswer("\"0\""));
+        daraja.answer(200, DarajaServer.queryAnswer("\"0\""));
 
         var report = sweeper(client).sweep();
         var again = sweeper(client).sweep();
@@ -68,7 +68,7 @@ class PaymentSweeperTest {
         Transaction tx = world.pushed();
         world.clock.advance(Duration.ofSeconds(200));
         daraja.answerToken();
-        daraja.answer(200, queryAnswer("\"1032\""));
+        daraja.answer(200, DarajaServer.queryAnswer("\"1032\""));
 
         sweeper(client).sweep();
 
@@ -83,14 +83,14 @@ class PaymentSweeperTest {
         Transaction young = world.pushed();
         world.clock.advance(Duration.ofSeconds(200));
         daraja.answerToken();
-        daraja.answer(200, queryAnswer("\"4999\""));
+        daraja.answer(200, DarajaServer.queryAnswer("\"4999\""));
 
         var first = sweeper(client).sweep();
         assertEquals(TransactionStatus.PENDING, world.reread(young).status());
         assertEquals(0, first.finalized());
 
         world.clock.advance(Duration.ofSeconds(500)); // 730 s old
-        daraja.answer(200, queryAnswer("\"4999\""));
+        daraja.answer(200, DarajaServer.queryAnswer("\"4999\""));
         var second = sweeper(client).sweep();
 
         Transaction after = world.reread(young);
@@ -188,9 +188,9 @@ class PaymentSweeperTest {
             try (var roundDaraja = new DarajaServer()) {
                 var roundClient = new DarajaClient(HTTP, roundDaraja.payBill(DarajaServer.newConsumerKey()), world.clock);
                 roundDaraja.answerToken();
-                roundDaraja.answer(200, queryAnswer("\"4999\""));
+                roundDaraja.answer(200, DarajaServer.queryAnswer("\"4999\""));
                 roundClient.stkQuery("ws_CO_warm-up"); // the token is fetched before the race: the query is one round trip
-                roundDaraja.answer(200, queryAnswer("\"4999\""));
+                roundDaraja.answer(200, DarajaServer.queryAnswer("\"4999\""));
                 long callbackDelayMillis = (round % 5) * 10L; // staggered, so both orders happen over the rounds
                 var processor = new CallbackProcessor(world.transactions, world.guards, roundClient, world.finalizer,
                         world.suspicious, world.metrics, world.clock, CallbackProcessor.Verify.ON_MISMATCH);
@@ -224,11 +224,6 @@ class PaymentSweeperTest {
     private mockwebserver3.RecordedRequest queryRequest() {
         daraja.take();
         return daraja.take();
-    }
-
-    private static String queryAnswer(String resultCode) {
-        return "{\"ResponseCode\":\"0\",\"ResponseDescription\":\"The service request has been accepted successsfully\","
-                + "\"ResultCode\":" + resultCode + ",\"ResultDesc\":\"answer\"}";
     }
 
     private static String success(Transaction tx, String receipt) {
