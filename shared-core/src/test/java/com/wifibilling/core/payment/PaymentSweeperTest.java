@@ -161,6 +161,19 @@ class PaymentSweeperTest {
     }
 
     @Test
+    void failedQueryPastTheExpiryWindowStillExpiresThePayment() {
+        Transaction tx = world.pushed();
+        world.clock.advance(Duration.ofSeconds(700));
+        daraja.answerToken();
+        daraja.answerEnvelope(400, "400.002.02", "Bad Request - Invalid CheckoutRequestID");
+
+        var report = sweeper(client).sweep();
+
+        assertEquals(TransactionStatus.EXPIRED, world.reread(tx).status(), "the window ended without a final answer");
+        assertEquals(List.of(1, 1), List.of(report.queryFailures(), report.expired()));
+    }
+
+    @Test
     void queriesArePacedAtTheSettingsRate() {
         for (int i = 0; i < 3; i++) world.pushed();
         world.clock.advance(Duration.ofSeconds(200));
