@@ -3,6 +3,7 @@ package com.wifibilling.core.payment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wifibilling.core.daraja.DarajaClient;
@@ -157,6 +158,42 @@ class PaymentSweeperTest {
         assertEquals(world.reread(tx), tx);
         assertEquals(List.of(1, 0), List.of(report.queryFailures(), report.finalized()));
         assertFalse(report.busy());
+    }
+
+    @Test
+    void failedQueryPastTheExpiryWindowStillExpiresThePayment() {
+        Transaction tx = world.pushed();
+        world.clock.advance(Duration.ofSeconds(700));
+        daraja.answerToken();
+        daraja.answerEnvelope(400, "400.002.02", "Bad Request - Invalid CheckoutRequestID");
+
+        var report = sweeper(client).sweep();
+
+        assertEquals(TransactionStatus.EXPIRED, world.reread(tx).status(), "the window ended without a final answer");
+        assertEquals(List.of(1, 1), List.of(report.queryFailures(), report.expired()));
+    }
+
+    @Test
+    void queriesArePacedAtTheSettingsRate() {
+        for (int i = 0; i < 3; i++) world.pushed();
+        world.clock.advance(Duration.ofSeconds(200));
+        daraja.answerToken();
+        for (int i = 0; i < 3; i++) daraja.answer(200, DarajaServer.queryAnswer("\"4999\""));
+        var fivePerSecond = new PaymentSweeper(world.transactions, client, world.finalizer, world.metrics, world.clock,
+                new SweeperSettings(Duration.ofSeconds(120), Duration.ofSeconds(600), 5));
+
+        long started = System.nanoTime();
+        var report = fivePerSecond.sweep();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertEquals(3, report.queried());
+        assertTrue(took.compareTo(Duration.ofMillis(400)) >= 0, "three queries at 5/s start 200 ms apart, took " + took);
+    }
+
+    @Test
+    void settingsRefuseAnExpiryWindowShorterThanTheQueryWindow() {
+        assertThrows(IllegalArgumentException.class, () -> new SweeperSettings(Duration.ofSeconds(600), Duration.ofSeconds(120), 5));
+        assertThrows(IllegalArgumentException.class, () -> new SweeperSettings(Duration.ofSeconds(120), Duration.ofSeconds(600), 0));
     }
 
     @Test
