@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * the transactions store, the grant with its SQS publisher, {@link PaymentFinalizer}, and one Daraja client whose
  * OkHttp connection pool every warm invocation reuses. A missing or malformed variable stops INIT naming it.
  */
-record FinalizerParts(DynamoDbClient dynamoDb, DynamoDbTransactionStore transactions, PaymentFinalizer finalizer,
-                      DarajaClient daraja, Metrics metrics, Clock clock) {
+record FinalizerParts(DynamoDbClient dynamoDb, DynamoDbTransactionStore transactions, DynamoDbSessionStore sessions,
+                      DynamoDbPackageStore packages, GrantService grants, SqsGrantPublisher publisher, PaymentFinalizer finalizer, DarajaConfig darajaConfig, DarajaClient daraja,
+                      Metrics metrics, Clock clock) {
     static FinalizerParts from(Env env) {
         var aws = AwsConfig.from(env);
         var clock = Clock.systemUTC();
@@ -35,13 +36,15 @@ record FinalizerParts(DynamoDbClient dynamoDb, DynamoDbTransactionStore transact
         var dynamoDb = AwsClients.dynamoDb(aws);
         var transactions = new DynamoDbTransactionStore(dynamoDb, env.require("TRANSACTIONS_TABLE"));
         var stats = new DynamoDbStatsStore(dynamoDb, env.require("STATS_TABLE"));
-        var grants = new GrantService(new DynamoDbSessionStore(dynamoDb, env.require("SESSIONS_TABLE")),
+        var sessions = new DynamoDbSessionStore(dynamoDb, env.require("SESSIONS_TABLE"));
+        var publisher = new SqsGrantPublisher(AwsClients.sqs(aws), GrantQueuesConfig.from(env));
+        var grants = new GrantService(sessions,
                 new DynamoDbLoginStore(dynamoDb, env.require("LOGINS_TABLE")),
-                new PurchaseCodes(new DynamoDbVoucherStore(dynamoDb, env.require("VOUCHERS_TABLE"))),
-                new SqsGrantPublisher(AwsClients.sqs(aws), GrantQueuesConfig.from(env)), stats, metrics, clock);
+                new PurchaseCodes(new DynamoDbVoucherStore(dynamoDb, env.require("VOUCHERS_TABLE"))), publisher, stats, metrics, clock);
         var packages = new DynamoDbPackageStore(AwsClients.enhanced(dynamoDb), env.require("PACKAGES_TABLE"));
         var finalizer = new PaymentFinalizer(transactions, packages, grants, stats, metrics, clock);
-        var daraja = new DarajaClient(new OkHttpClient(), DarajaConfig.from(env), clock);
-        return new FinalizerParts(dynamoDb, transactions, finalizer, daraja, metrics, clock);
+        var darajaConfig = DarajaConfig.from(env);
+        var daraja = new DarajaClient(new OkHttpClient(), darajaConfig, clock);
+        return new FinalizerParts(dynamoDb, transactions, sessions, packages, grants, publisher, finalizer, darajaConfig, daraja, metrics, clock);
     }
 }

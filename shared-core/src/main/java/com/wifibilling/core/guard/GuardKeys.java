@@ -26,6 +26,11 @@ public final class GuardKeys {
         return "inflight#" + phone.msisdn() + "#" + mac.value();
     }
 
+    /** Returns {@code query#<transactionId>}: one manual STK query per transaction per 10 s (contracts/daraja.md §5). */
+    public static String query(String transactionId) {
+        return "query#" + requireText(transactionId, "transactionId");
+    }
+
     /** Returns {@code attempt#<kind>#<subject>}: a fixed-window counter of failed attempts (lockouts). */
     public static String attempt(String kind, String subject) {
         return "attempt#" + requireText(kind, "kind") + "#" + requireText(subject, "subject");
@@ -40,9 +45,13 @@ public final class GuardKeys {
         return "lockout#" + requireText(kind, "kind") + "#" + requireText(subject, "subject");
     }
 
-    /** Returns {@code move#<sessionId>}: the times a session moved, for the rolling 24 h limit of DESIGN §6. */
-    public static String move(String sessionId) {
-        return "move#" + requireText(sessionId, "sessionId");
+    /**
+     * Returns {@code move#<origin>}: the times some time moved, for the rolling 24 h limit of DESIGN §6. Keyed on
+     * where the time came from (the transactionId, or a voucher code), not on the session: a move starts a new
+     * session on the new device, and a per-session count would start again at every hop.
+     */
+    public static String move(String origin) {
+        return "move#" + requireText(origin, "origin");
     }
 
     /** Returns {@code email#<email>}: an admin email names one user (DynamoDB cannot make a GSI unique). */

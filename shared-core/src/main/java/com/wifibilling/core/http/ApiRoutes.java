@@ -10,6 +10,10 @@ import java.util.Set;
 public final class ApiRoutes {
     public static final Set<String> ALL = Set.of(
             "GET /api/payment/packages",
+            "POST /api/payment/initiate",
+            "GET /api/payment/status",
+            "POST /api/payment/query",
+            "POST /api/payment/claim",
             "POST /api/payment/callback/{callbackToken}",
             "GET /api/health");
 

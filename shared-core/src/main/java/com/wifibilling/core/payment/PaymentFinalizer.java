@@ -107,6 +107,15 @@ public final class PaymentFinalizer {
         return done;
     }
 
+    /**
+     * Returns what recording a rejected or unanswered STK Push did (§9 "push error … → failed"): the pending
+     * transaction closed as {@code failed} with Daraja's {@code errorCode} (if any) and description, counted once.
+     */
+    public Finalized failPush(Transaction transaction, PaymentResult result) {
+        if (result.source() != PaymentSource.PUSH) throw new IllegalArgumentException("A push failure comes from the push");
+        return close(transaction, TransactionStatus.FAILED, result);
+    }
+
     private Finalized complete(Transaction transaction, PaymentResult result) {
         return complete(transaction, result, PaymentGrantSource.claiming(transactions, transaction, result));
     }

@@ -5,6 +5,8 @@ package com.wifibilling.core.payment;
  * records which"). Every path goes through the same conditional claim, so the first one wins.
  */
 public enum PaymentSource {
+    /** The STK Push itself: Daraja rejected it or never answered, so the purchase failed (contracts/daraja.md §9). */
+    PUSH,
     /** Daraja's callback, through the callback queue. */
     CALLBACK,
     /** The quick STK queries inside {@code POST /api/payment/initiate}. */

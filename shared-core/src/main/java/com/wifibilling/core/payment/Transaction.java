@@ -19,13 +19,15 @@ import java.util.Objects;
  * fields ({@code resultCode}, {@code resultDesc}, {@code receipt}, {@code source}, {@code completedAt}: when it
  * reached its final status, whichever) are set once, by the caller that finalizes it. A completed transaction
  * also records its grant: {@code grantId} (the transactionId), {@code claimedAt}, and whether the grant was
- * confirmed (DESIGN §4, steps 1 and 4). Times are kept to the millisecond, as stored.
+ * confirmed (DESIGN §4, steps 1 and 4). Times are kept to the millisecond, as stored. {@code checkout} (null
+ * only for transactions made without one, in tests) is what the status endpoint needs to hand out the login.
  */
 public record Transaction(String transactionId, String checkoutRequestId, String merchantRequestId, Phone phone,
                           String packageId, Money amount, long grantSeconds, DeviceKey deviceKey,
                           TransactionStatus status, String resultCode, String resultDesc, String receipt,
                           PaymentSource source, String clientTokenHash, String lang, Instant createdAt,
-                          Instant completedAt, String grantId, Instant claimedAt, boolean grantConfirmed) {
+                          Instant completedAt, String grantId, Instant claimedAt, boolean grantConfirmed,
+                          Checkout checkout) {
     /** Pending payments and unconfirmed grants are spread over this many sparse-index partitions. */
     public static final int SHARDS = 4;
 
@@ -55,11 +57,30 @@ public record Transaction(String transactionId, String checkoutRequestId, String
             throw new IllegalArgumentException("A pending transaction has no result yet");
     }
 
-    /** Returns a new purchase, pending and not yet pushed, as initiate writes it before the STK Push. */
+    /** Returns a transaction without a recorded checkout (made by tests, or before checkouts were recorded). */
+    public Transaction(String transactionId, String checkoutRequestId, String merchantRequestId, Phone phone,
+                       String packageId, Money amount, long grantSeconds, DeviceKey deviceKey,
+                       TransactionStatus status, String resultCode, String resultDesc, String receipt,
+                       PaymentSource source, String clientTokenHash, String lang, Instant createdAt,
+                       Instant completedAt, String grantId, Instant claimedAt, boolean grantConfirmed) {
+        this(transactionId, checkoutRequestId, merchantRequestId, phone, packageId, amount, grantSeconds, deviceKey, status,
+                resultCode, resultDesc, receipt, source, clientTokenHash, lang, createdAt, completedAt, grantId, claimedAt,
+                grantConfirmed, null);
+    }
+
+    /** Returns a new purchase, pending and not yet pushed, without a recorded checkout (tests of later steps). */
     public static Transaction pending(String transactionId, Phone phone, String packageId, Money amount, long grantSeconds,
                                       DeviceKey deviceKey, String clientTokenHash, String lang, Instant createdAt) {
+        return pending(transactionId, phone, packageId, amount, grantSeconds, deviceKey, clientTokenHash, lang, createdAt, null);
+    }
+
+    /** Returns a new purchase, pending and not yet pushed, as initiate writes it before the STK Push. */
+    public static Transaction pending(String transactionId, Phone phone, String packageId, Money amount, long grantSeconds,
+                                      DeviceKey deviceKey, String clientTokenHash, String lang, Instant createdAt,
+                                      Checkout checkout) {
         return new Transaction(transactionId, null, null, phone, packageId, amount, grantSeconds, deviceKey,
-                TransactionStatus.PENDING, null, null, null, null, clientTokenHash, lang, createdAt, null, null, null, false);
+                TransactionStatus.PENDING, null, null, null, null, clientTokenHash, lang, createdAt, null, null, null, false,
+                checkout);
     }
 
     /** Returns the business day the purchase was made: the day its revenue counts for. */

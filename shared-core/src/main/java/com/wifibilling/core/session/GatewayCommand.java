@@ -32,4 +32,10 @@ public record GatewayCommand(String commandId, CommandType type, CommandReason r
         return new GatewayCommand(UUID.randomUUID().toString(), type, grant.kind().reason(), session.deviceKey().value(),
                 session.sessionId(), session.version(), session.expiresAt(), now);
     }
+
+    /** Returns the {@code disconnect} of {@code session}'s gateway login, e.g. the old side of a move (DESIGN §6). */
+    public static GatewayCommand disconnect(Session session, CommandReason reason, Instant now) {
+        return new GatewayCommand(UUID.randomUUID().toString(), CommandType.DISCONNECT, reason, session.deviceKey().value(),
+                session.sessionId(), session.version(), session.expiresAt(), now);
+    }
 }

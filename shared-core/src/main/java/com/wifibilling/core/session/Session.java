@@ -33,7 +33,7 @@ public record Session(DeviceKey deviceKey, String sessionId, String accessCode, 
                       Instant startedAt, Instant expiresAt, SessionStatus status, Instant endedAt, String endReason,
                       long version, Map<String, Long> appliedGrants,
                       GatewayState gatewayState, Instant loggedOutAt, Accounting accounting, LastCommand lastCommand,
-                      String startedByGrant) {
+                      String startedByGrant, MoveAway movedTo) {
     /** Online sessions are spread over this many expiry-index partitions so no one partition runs hot. */
     public static final int SHARDS = 4;
     /** contracts/gateways.md §1: opaque, {@code [A-Za-z0-9-]}, at most 64 characters, never MAC-shaped. */
@@ -66,6 +66,20 @@ public record Session(DeviceKey deviceKey, String sessionId, String accessCode, 
         loggedOutAt = loggedOutAt == null ? null : loggedOutAt.truncatedTo(ChronoUnit.MILLIS);
         if (startedByGrant != null && !appliedGrants.containsKey(startedByGrant))
             throw new IllegalArgumentException("The grant that started a session is one of its applied grants");
+        if ((status == SessionStatus.MOVED) != (movedTo != null))
+            throw new IllegalArgumentException("A moved session records where its time went, and only a moved one");
+    }
+
+    /** Returns a session that was not moved away. */
+    public Session(DeviceKey deviceKey, String sessionId, String accessCode, String radiusSecret, Phone phone,
+                   String packageId, String packageName, int downloadMbps, int uploadMbps,
+                   Instant startedAt, Instant expiresAt, SessionStatus status, Instant endedAt, String endReason,
+                   long version, Map<String, Long> appliedGrants,
+                   GatewayState gatewayState, Instant loggedOutAt, Accounting accounting, LastCommand lastCommand,
+                   String startedByGrant) {
+        this(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps, uploadMbps,
+                startedAt, expiresAt, status, endedAt, endReason, version, appliedGrants, gatewayState, loggedOutAt,
+                accounting, lastCommand, startedByGrant, null);
     }
 
     /** Returns a session whose starting grant is not recorded (written before {@code startedByGrant} existed). */
@@ -113,42 +127,61 @@ public record Session(DeviceKey deviceKey, String sessionId, String accessCode, 
         grants.put(grantId, seconds);
         return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
                 uploadMbps, startedAt, expiresAt.plusSeconds(seconds), status, endedAt, endReason, version + 1, grants,
-                gatewayState, loggedOutAt, accounting, lastCommand, startedByGrant);
+                gatewayState, loggedOutAt, accounting, lastCommand, startedByGrant, movedTo);
+    }
+
+    /**
+     * Returns the next version moved away at {@code at} (DESIGN §6): no time left here, {@code move} records where
+     * the remaining seconds went. Only an active session moves.
+     */
+    public Session movedAway(MoveAway move) {
+        if (status != SessionStatus.ACTIVE) throw new IllegalStateException("Only an active session can move");
+        return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
+                uploadMbps, startedAt, move.at(), SessionStatus.MOVED, move.at(), "moved", version + 1, appliedGrants,
+                gatewayState, loggedOutAt, accounting, lastCommand, startedByGrant, move);
+    }
+
+    /** Returns the next version whose move's grant is confirmed (DESIGN §4 step 4). */
+    public Session withMoveConfirmed() {
+        if (movedTo == null) throw new IllegalStateException("Only a moved session has a move to confirm");
+        return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
+                uploadMbps, startedAt, expiresAt, status, endedAt, endReason, version + 1, appliedGrants,
+                gatewayState, loggedOutAt, accounting, lastCommand, startedByGrant, movedTo.confirmedNow());
     }
 
     /** Returns the next version ended by an admin (DESIGN §6 "Admin terminate"): no time left from {@code at}. */
     public Session ended(Instant at, String reason) {
         return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
                 uploadMbps, startedAt, at, SessionStatus.ENDED, at, reason, version + 1, appliedGrants,
-                gatewayState, loggedOutAt, accounting, lastCommand, startedByGrant);
+                gatewayState, loggedOutAt, accounting, lastCommand, startedByGrant, movedTo);
     }
 
     /** Returns the next version with what the gateway reported. */
     public Session withGatewayState(GatewayState state) {
         return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
                 uploadMbps, startedAt, expiresAt, status, endedAt, endReason, version + 1, appliedGrants,
-                state, loggedOutAt, accounting, lastCommand, startedByGrant);
+                state, loggedOutAt, accounting, lastCommand, startedByGrant, movedTo);
     }
 
     /** Returns the next version with what accounting reported and the gateway state that goes with it. */
     public Session withAccounting(Accounting reported, GatewayState state) {
         return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
                 uploadMbps, startedAt, expiresAt, status, endedAt, endReason, version + 1, appliedGrants,
-                state, loggedOutAt, reported, lastCommand, startedByGrant);
+                state, loggedOutAt, reported, lastCommand, startedByGrant, movedTo);
     }
 
     /** Returns the next version with the outcome of a gateway command. */
     public Session withLastCommand(LastCommand command) {
         return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
                 uploadMbps, startedAt, expiresAt, status, endedAt, endReason, version + 1, appliedGrants,
-                gatewayState, loggedOutAt, accounting, command, startedByGrant);
+                gatewayState, loggedOutAt, accounting, command, startedByGrant, movedTo);
     }
 
     /** Returns the next version logged out at {@code at} (kept time, authorize rejects), or back in when null. */
     public Session withLoggedOutAt(Instant at) {
         return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
                 uploadMbps, startedAt, expiresAt, status, endedAt, endReason, version + 1, appliedGrants,
-                gatewayState, at, accounting, lastCommand, startedByGrant);
+                gatewayState, at, accounting, lastCommand, startedByGrant, movedTo);
     }
 
     /** Returns the session without its credentials: a stray log line must not hand out someone's time. */

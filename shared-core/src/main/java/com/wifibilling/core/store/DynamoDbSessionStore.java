@@ -11,6 +11,7 @@ import com.wifibilling.core.session.Accounting;
 import com.wifibilling.core.session.DeviceKey;
 import com.wifibilling.core.session.GatewayState;
 import com.wifibilling.core.session.LastCommand;
+import com.wifibilling.core.session.MoveAway;
 import com.wifibilling.core.session.Session;
 import com.wifibilling.core.session.SessionStatus;
 import com.wifibilling.core.session.SessionStore;
@@ -36,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <p>Stored: {@code expiresAt} and {@code ttl} as epoch-second numbers ({@code ttl} = {@code expiresAt} + 30
  * days, cleanup only), other times as {@link StoredTime} strings, enums in their lower-case spelling,
- * {@code appliedGrants} as a map of numbers (absent while empty), {@code startedByGrant} (absent when unknown), the accounting fields flat as
+ * {@code appliedGrants} as a map of numbers (absent while empty), {@code startedByGrant} (absent when unknown),
+ * a moved session's {@link MoveAway} flat ({@code moveId}, {@code movedTo}, {@code moveSeconds}, {@code movedAt}, {@code moveConfirmed}), the accounting fields flat as
  * contracts/gateways.md §1 names them, and {@code lastCommand} as a nested map: DynamoDB keeps it readable in the
  * console and in exports, and no JSON parser stands between the item and the record. {@code onlineShard}
  * ({@code o0}…{@code o3}) exists only while {@code gatewayState} is {@code online}: the sparse expiry-index.
@@ -80,6 +82,11 @@ public final class DynamoDbSessionStore implements SessionStore {
             .addAttribute(Long.class, a -> a.name("version").getter(SessionItem::getVersion).setter(SessionItem::setVersion))
             .addAttribute(EnhancedType.mapOf(String.class, Long.class), a -> a.name("appliedGrants").getter(SessionItem::getAppliedGrants).setter(SessionItem::setAppliedGrants))
             .addAttribute(String.class, a -> a.name("startedByGrant").getter(SessionItem::getStartedByGrant).setter(SessionItem::setStartedByGrant))
+            .addAttribute(String.class, a -> a.name("moveId").getter(SessionItem::getMoveId).setter(SessionItem::setMoveId))
+            .addAttribute(String.class, a -> a.name("movedTo").getter(SessionItem::getMovedTo).setter(SessionItem::setMovedTo))
+            .addAttribute(Long.class, a -> a.name("moveSeconds").getter(SessionItem::getMoveSeconds).setter(SessionItem::setMoveSeconds))
+            .addAttribute(String.class, a -> a.name("movedAt").getter(SessionItem::getMovedAt).setter(SessionItem::setMovedAt))
+            .addAttribute(Boolean.class, a -> a.name("moveConfirmed").getter(SessionItem::getMoveConfirmed).setter(SessionItem::setMoveConfirmed))
             .addAttribute(String.class, a -> a.name("gatewayState").getter(SessionItem::getGatewayState).setter(SessionItem::setGatewayState))
             .addAttribute(String.class, a -> a.name("onlineShard").getter(SessionItem::getOnlineShard).setter(SessionItem::setOnlineShard).tags(secondaryPartitionKey(EXPIRY_INDEX)))
             .addAttribute(String.class, a -> a.name("loggedOutAt").getter(SessionItem::getLoggedOutAt).setter(SessionItem::setLoggedOutAt))
@@ -238,6 +245,11 @@ public final class DynamoDbSessionStore implements SessionStore {
         private Long version;
         private Map<String, Long> appliedGrants;
         private String startedByGrant;
+        private String moveId;
+        private String movedTo;
+        private Long moveSeconds;
+        private String movedAt;
+        private Boolean moveConfirmed;
         private String gatewayState;
         private String onlineShard;
         private String loggedOutAt;
@@ -274,6 +286,13 @@ public final class DynamoDbSessionStore implements SessionStore {
             item.version = s.version();
             item.appliedGrants = s.appliedGrants().isEmpty() ? null : s.appliedGrants();
             item.startedByGrant = s.startedByGrant();
+            if (s.movedTo() != null) {
+                item.moveId = s.movedTo().moveId();
+                item.movedTo = s.movedTo().to().value();
+                item.moveSeconds = s.movedTo().seconds();
+                item.movedAt = StoredTime.iso(s.movedTo().at());
+                item.moveConfirmed = s.movedTo().confirmed();
+            }
             item.gatewayState = WireName.of(s.gatewayState());
             item.onlineShard = s.gatewayState() == GatewayState.ONLINE ? onlineShard(s.shard()) : null;
             item.loggedOutAt = StoredTime.iso(s.loggedOutAt());
@@ -302,7 +321,9 @@ public final class DynamoDbSessionStore implements SessionStore {
                     StoredTime.parse(startedAt), Instant.ofEpochSecond(expiresAt), WireName.parse(SessionStatus.class, status),
                     StoredTime.parse(endedAt), endReason, version, appliedGrants == null ? Map.of() : appliedGrants,
                     WireName.parse(GatewayState.class, gatewayState), StoredTime.parse(loggedOutAt), accounting,
-                    lastCommand == null ? null : lastCommand.toLastCommand(), startedByGrant);
+                    lastCommand == null ? null : lastCommand.toLastCommand(), startedByGrant,
+                    moveId == null ? null : new MoveAway(moveId, DeviceKey.parse(movedTo), moveSeconds, StoredTime.parse(movedAt),
+                            Boolean.TRUE.equals(moveConfirmed)));
         }
 
         private static long orZero(Long value) {
@@ -345,6 +366,16 @@ public final class DynamoDbSessionStore implements SessionStore {
         public void setVersion(Long v) { version = v; }
         public Map<String, Long> getAppliedGrants() { return appliedGrants; }
         public void setAppliedGrants(Map<String, Long> v) { appliedGrants = v; }
+        public String getMoveId() { return moveId; }
+        public void setMoveId(String v) { moveId = v; }
+        public String getMovedTo() { return movedTo; }
+        public void setMovedTo(String v) { movedTo = v; }
+        public Long getMoveSeconds() { return moveSeconds; }
+        public void setMoveSeconds(Long v) { moveSeconds = v; }
+        public String getMovedAt() { return movedAt; }
+        public void setMovedAt(String v) { movedAt = v; }
+        public Boolean getMoveConfirmed() { return moveConfirmed; }
+        public void setMoveConfirmed(Boolean v) { moveConfirmed = v; }
         public String getStartedByGrant() { return startedByGrant; }
         public void setStartedByGrant(String v) { startedByGrant = v; }
         public String getGatewayState() { return gatewayState; }

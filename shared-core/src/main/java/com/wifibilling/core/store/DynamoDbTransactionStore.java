@@ -11,6 +11,7 @@ import com.wifibilling.core.Money;
 import com.wifibilling.core.Page;
 import com.wifibilling.core.Phone;
 import com.wifibilling.core.WireName;
+import com.wifibilling.core.payment.Checkout;
 import com.wifibilling.core.payment.PaymentClaim;
 import com.wifibilling.core.payment.PaymentResult;
 import com.wifibilling.core.payment.PaymentSource;
@@ -43,7 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * lower-case spelling ({@link WireName}), times as {@link StoredTime} strings, {@code day} as the East Africa
  * Time date of {@code createdAt}. {@code pendingShard} ({@code p0}…{@code p3}) exists only while pending;
  * {@code grantShard} ({@code g0}…{@code g3}) only between claim and confirm. Confirmation is the absence of
- * {@code grantShard} on a transaction that has a {@code grantId}.
+ * {@code grantShard} on a transaction that has a {@code grantId}. The {@link Checkout} is flat attributes
+ * ({@code accountReference}, {@code deviceIp}, {@code loginUrl}, {@code dst}, {@code chapId}, {@code chapChallenge}).
  */
 public final class DynamoDbTransactionStore implements TransactionStore {
     static final String CHECKOUT_INDEX = "checkoutRequestId-index";
@@ -78,6 +80,12 @@ public final class DynamoDbTransactionStore implements TransactionStore {
             .addAttribute(String.class, a -> a.name("grantId").getter(TransactionItem::getGrantId).setter(TransactionItem::setGrantId))
             .addAttribute(String.class, a -> a.name("grantShard").getter(TransactionItem::getGrantShard).setter(TransactionItem::setGrantShard).tags(secondaryPartitionKey(GRANT_INDEX)))
             .addAttribute(String.class, a -> a.name("claimedAt").getter(TransactionItem::getClaimedAt).setter(TransactionItem::setClaimedAt).tags(secondarySortKey(GRANT_INDEX)))
+            .addAttribute(String.class, a -> a.name("accountReference").getter(TransactionItem::getAccountReference).setter(TransactionItem::setAccountReference))
+            .addAttribute(String.class, a -> a.name("deviceIp").getter(TransactionItem::getDeviceIp).setter(TransactionItem::setDeviceIp))
+            .addAttribute(String.class, a -> a.name("loginUrl").getter(TransactionItem::getLoginUrl).setter(TransactionItem::setLoginUrl))
+            .addAttribute(String.class, a -> a.name("dst").getter(TransactionItem::getDst).setter(TransactionItem::setDst))
+            .addAttribute(String.class, a -> a.name("chapId").getter(TransactionItem::getChapId).setter(TransactionItem::setChapId))
+            .addAttribute(String.class, a -> a.name("chapChallenge").getter(TransactionItem::getChapChallenge).setter(TransactionItem::setChapChallenge))
             .build();
     private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(transactionId)").build();
     private static final AttributeValue PENDING = AttributeValue.fromS(WireName.of(TransactionStatus.PENDING));
@@ -283,6 +291,12 @@ public final class DynamoDbTransactionStore implements TransactionStore {
         private String grantId;
         private String grantShard;
         private String claimedAt;
+        private String accountReference;
+        private String deviceIp;
+        private String loginUrl;
+        private String dst;
+        private String chapId;
+        private String chapChallenge;
 
         static TransactionItem from(Transaction t) {
             var item = new TransactionItem();
@@ -308,6 +322,14 @@ public final class DynamoDbTransactionStore implements TransactionStore {
             item.grantId = t.grantId();
             item.grantShard = t.grantUnconfirmed() ? grantShard(t.shard()) : null;
             item.claimedAt = StoredTime.iso(t.claimedAt());
+            if (t.checkout() != null) {
+                item.accountReference = t.checkout().accountReference();
+                item.deviceIp = t.checkout().ip();
+                item.loginUrl = t.checkout().loginUrl();
+                item.dst = t.checkout().dst();
+                item.chapId = t.checkout().chapId();
+                item.chapChallenge = t.checkout().chapChallenge();
+            }
             return item;
         }
 
@@ -316,7 +338,8 @@ public final class DynamoDbTransactionStore implements TransactionStore {
                     Money.kes(amount), grantSeconds, DeviceKey.parse(deviceKey), WireName.parse(TransactionStatus.class, status),
                     resultCode, resultDesc, receipt, WireName.parse(PaymentSource.class, source), clientTokenHash, lang,
                     StoredTime.parse(createdAt), StoredTime.parse(completedAt), grantId, StoredTime.parse(claimedAt),
-                    grantId != null && grantShard == null);
+                    grantId != null && grantShard == null,
+                    loginUrl == null ? null : new Checkout(accountReference, deviceIp, loginUrl, dst, chapId, chapChallenge));
         }
 
         public String getTransactionId() { return transactionId; }
@@ -363,5 +386,17 @@ public final class DynamoDbTransactionStore implements TransactionStore {
         public void setGrantShard(String v) { grantShard = v; }
         public String getClaimedAt() { return claimedAt; }
         public void setClaimedAt(String v) { claimedAt = v; }
+        public String getAccountReference() { return accountReference; }
+        public void setAccountReference(String v) { accountReference = v; }
+        public String getDeviceIp() { return deviceIp; }
+        public void setDeviceIp(String v) { deviceIp = v; }
+        public String getLoginUrl() { return loginUrl; }
+        public void setLoginUrl(String v) { loginUrl = v; }
+        public String getDst() { return dst; }
+        public void setDst(String v) { dst = v; }
+        public String getChapId() { return chapId; }
+        public void setChapId(String v) { chapId = v; }
+        public String getChapChallenge() { return chapChallenge; }
+        public void setChapChallenge(String v) { chapChallenge = v; }
     }
 }

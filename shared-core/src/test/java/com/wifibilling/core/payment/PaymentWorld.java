@@ -62,7 +62,7 @@ final class PaymentWorld {
         sessions = new DynamoDbSessionStore(tables.client(), tables.name("SessionsTable"));
         stats = new DynamoDbStatsStore(tables.client(), tables.name("StatsTable"));
         events = new DynamoDbEventStore(tables.client(), tables.name("EventsTable"));
-        guards = new DynamoDbGuardStore(tables.client(), tables.name("GuardsTable"));
+        guards = new DynamoDbGuardStore(tables.client(), tables.name("GuardsTable"), clock);
         var packages = new DynamoDbPackageStore(tables.enhanced(), tables.name("PackagesTable"));
         packages.create(HOUR); // false when an earlier test made it: the same package
         var logins = new DynamoDbLoginStore(tables.client(), tables.name("LoginsTable"));

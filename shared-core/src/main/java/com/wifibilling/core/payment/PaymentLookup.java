@@ -1,0 +1,122 @@
+package com.wifibilling.core.payment;
+
+import com.wifibilling.core.daraja.DarajaClient;
+import com.wifibilling.core.daraja.DarajaException;
+import com.wifibilling.core.daraja.QueryOutcome;
+import com.wifibilling.core.guard.Claim;
+import com.wifibilling.core.guard.Guard;
+import com.wifibilling.core.guard.GuardKeys;
+import com.wifibilling.core.guard.GuardStore;
+import com.wifibilling.core.http.ApiException;
+import com.wifibilling.core.metrics.Metrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The portal's two questions about a purchase (contracts/daraja.md §9 "Timing"):
+ * {@code GET /api/payment/status} reads our table only — never Daraja — and {@code POST /api/payment/query} asks
+ * Daraja now (at most once per transaction per 10 s) and finalizes what it answers through the same path as the
+ * callback. Both finish a grant they find claimed but unconfirmed before answering, so nobody sees
+ * {@code completed} without a session; both return credentials only with the purchase's {@code X-Client-Token}.
+ */
+public final class PaymentLookup {
+    /** §9: "≤ 1 Daraja query per transaction per 10 s". */
+    static final Duration QUERY_INTERVAL = Duration.ofSeconds(10);
+    private static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final Logger log = LoggerFactory.getLogger(PaymentLookup.class);
+
+    private final TransactionStore transactions;
+    private final PaymentFinalizer finalizer;
+    private final PurchaseCredentials credentials;
+    private final GuardStore guards;
+    private final DarajaClient daraja;
+    private final Metrics metrics;
+    private final Clock clock;
+
+    public PaymentLookup(TransactionStore transactions, PaymentFinalizer finalizer, PurchaseCredentials credentials,
+                         GuardStore guards, DarajaClient daraja, Metrics metrics, Clock clock) {
+        this.transactions = transactions;
+        this.finalizer = finalizer;
+        this.credentials = credentials;
+        this.guards = guards;
+        this.daraja = daraja;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Returns the purchase's status; with its {@code clientToken}, once completed, also its session and login.
+     * 400 for a malformed id, 404 {@code NOT_FOUND} for an unknown one, 403 {@code FORBIDDEN} for a token that is
+     * not this purchase's.
+     */
+    public PaymentAnswer status(String transactionId, Optional<String> clientToken) {
+        Transaction transaction = current(find(transactionId));
+        return answer(transaction, clientToken);
+    }
+
+    /**
+     * Returns the purchase after asking Daraja about it now (pending purchases only; a final one is answered as
+     * it stands, and one whose push was never accepted cannot be asked). 429 {@code RATE_LIMITED} with
+     * {@code Retry-After} within 10 s of the last query of this transaction; a Daraja error answers the contract's
+     * 502/503 and changes nothing (§5: a query error never finalizes).
+     */
+    public PaymentAnswer query(String transactionId, Optional<String> clientToken) {
+        Transaction transaction = current(find(transactionId));
+        checkToken(transaction, clientToken);
+        if (transaction.status() != TransactionStatus.PENDING || transaction.checkoutRequestId() == null)
+            return answer(transaction, clientToken);
+        takeQuerySlot(transaction.transactionId());
+        QueryOutcome outcome;
+        try {
+            outcome = daraja.stkQuery(transaction.checkoutRequestId());
+        } catch (DarajaException unanswered) {
+            log.atWarn().addKeyValue("transactionId", transaction.transactionId()).addKeyValue("kind", unanswered.kind().name())
+                    .addKeyValue("errorCode", unanswered.errorCode().orElse(null)).log("payment.manual-query-failed");
+            throw unanswered.toApiException();
+        }
+        PaymentFinalizer.Finalized done = finalizer.finalize(transaction, outcome, PaymentSource.MANUAL_QUERY);
+        if (done.decidedHere()) metrics.count("ManualQueryFallback");
+        return answer(done.transaction(), clientToken);
+    }
+
+    private PaymentAnswer answer(Transaction transaction, Optional<String> clientToken) {
+        PaymentAnswer answer = PaymentAnswer.of(transaction);
+        return checkToken(transaction, clientToken) ? credentials.attach(answer, transaction) : answer;
+    }
+
+    /** Returns true when a token was presented and is this purchase's; 403 when one was presented and is not. */
+    private static boolean checkToken(Transaction transaction, Optional<String> clientToken) {
+        if (clientToken.isEmpty()) return false;
+        if (!ClientTokens.matches(clientToken.get().strip(), transaction.clientTokenHash()))
+            throw ApiException.forbidden("This client token does not belong to this purchase");
+        return true;
+    }
+
+    private Transaction find(String transactionId) {
+        if (transactionId == null || !TRANSACTION_ID.matcher(transactionId).matches())
+            throw ApiException.invalidField("transactionId", "transactionId is the id initiate answered");
+        return transactions.find(transactionId).orElseThrow(() -> ApiException.notFound("NOT_FOUND", "There is no such purchase"));
+    }
+
+    /** Finishes a claimed-but-unconfirmed grant first (DESIGN §4), so completed always comes with its session. */
+    private Transaction current(Transaction transaction) {
+        return finalizer.finishIfUnconfirmed(transaction).transaction();
+    }
+
+    private void takeQuerySlot(String transactionId) {
+        String key = GuardKeys.query(transactionId);
+        Instant now = clock.instant();
+        Claim claim = guards.claim(key, UUID.randomUUID().toString(), now.plus(QUERY_INTERVAL));
+        if (claim instanceof Claim.TakenBy) {
+            long seconds = guards.find(key).map(Guard::ttl).map(until -> (Duration.between(now, until).toMillis() + 999) / 1000).orElse(1L);
+            throw ApiException.rateLimited("RATE_LIMITED", "This payment was checked with M-Pesa moments ago; try again shortly",
+                    Math.max(1, seconds));
+        }
+    }
+}
