@@ -63,6 +63,7 @@ public final class LocalResources implements SamTemplate.Bindings {
         // every function's DARAJA_* variables are then replaced by the Daraja simulator's (FunctionEnvironment.daraja).
         // The key and secret are placeholders; the passkey is the sandbox's public one (§8).
         return Map.of("PortalOrigin", origins, "AdminOrigin", origins, "CallbackBaseUrl", self, "DarajaBaseUrl", self,
+                "PortalBaseUrl", "http://localhost:" + port + "/portal",
                 "DarajaConsumerKey", "local-consumer-key", "DarajaConsumerSecret", "local-consumer-secret",
                 "DarajaPasskey", "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919");
     }

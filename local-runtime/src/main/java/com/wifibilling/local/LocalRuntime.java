@@ -94,6 +94,8 @@ public final class LocalRuntime implements AutoCloseable {
 
             Map<String, String> localValues = new LinkedHashMap<>(secrets.environment());
             localValues.putAll(FunctionEnvironment.daraja(daraja.baseUri(), baseUri()));
+            // Initiate's inline queries wait ~2 s each (contracts/daraja.md §9); a faster simulator needs shorter waits.
+            localValues.put("INLINE_POLL_PAUSE_MILLIS", Long.toString(Math.round(2000 * Math.min(1.0, options.darajaTimeScale()))));
             for (SamTemplate.FunctionSpec function : template.functions())
                 functions.put(function.logicalId(), new FunctionHost(function, FunctionEnvironment.of(function, resources,
                         dynalite.endpoint(), elasticMq.endpoint(), localValues)));

@@ -32,9 +32,16 @@ class PaymentApiHandlerTest {
         store.create(new TimePackage("ultra", "Ultra", "24 hours", 1440, 20, 20, 300, true, 4));
         store.create(new TimePackage("basic", "Basic", "1 hour", 60, 2, 2, 20, true, 1));
         store.create(new TimePackage("retired", "Retired", "", 30, 1, 1, 10, false, 0));
+        environment.putAll(tables.environment());
         environment.putAll(Map.of("AWS_REGION", "af-south-1", "DYNAMODB_ENDPOINT", dynalite.engine().endpoint().toString(),
-                "PACKAGES_TABLE", tables.name("PackagesTable"), "SERVICE_NAME", "payment-api",
-                "ALLOWED_ORIGINS", "https://portal.example.co.ke"));
+                "SERVICE_NAME", "payment-api", "ALLOWED_ORIGINS", "https://portal.example.co.ke",
+                "PORTAL_BASE_URL", "https://portal.example.co.ke"));
+        // Initiate, status, query and claim are driven end to end in local-runtime; these only need the wiring to start.
+        environment.putAll(Map.of("SQS_ENDPOINT", "http://127.0.0.1:9", "GATEWAY_COMMANDS_QUEUE_URL", "http://127.0.0.1:9/q/commands",
+                "NOTIFICATIONS_QUEUE_URL", "http://127.0.0.1:9/q/notifications",
+                "DARAJA_BASE_URL", "https://sandbox.safaricom.co.ke", "DARAJA_CONSUMER_KEY", "key", "DARAJA_CONSUMER_SECRET", "secret",
+                "DARAJA_SHORTCODE", "174379", "DARAJA_PASSKEY", "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919",
+                "CALLBACK_BASE_URL", "https://api.example.co.ke", "CALLBACK_TOKEN", "9f2c4e7a1b3d5f60a8c2e4b6d8f0a1c3"));
         handler = new PaymentApiHandler(Env.of(environment));
     }
 

@@ -130,7 +130,14 @@ public final class PaymentFinalizer {
             log.atInfo().addKeyValue("transactionId", transaction.transactionId()).addKeyValue("source", result.source().name())
                     .addKeyValue("phone", transaction.phone().masked()).log("payment.completed");
         }
-        return new Finalized(granted.granted().isPresent() ? reread(after) : after, won, granted.granted());
+        Transaction current = granted.granted().isPresent() ? reread(after) : after;
+        if (!won && result.receipt() != null && current.status() == TransactionStatus.COMPLETED && current.receipt() == null
+                && transactions.recordReceipt(transaction.transactionId(), result.receipt())) {
+            // A query completed it a moment before this callback's claim: the callback still brings the receipt (§5, §9).
+            log.atInfo().addKeyValue("transactionId", transaction.transactionId()).log("payment.receipt-recorded-after-race");
+            current = reread(current);
+        }
+        return new Finalized(current, won, granted.granted());
     }
 
     private Finalized close(Transaction transaction, TransactionStatus status, PaymentResult result) {

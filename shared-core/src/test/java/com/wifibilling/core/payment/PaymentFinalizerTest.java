@@ -58,6 +58,22 @@ class PaymentFinalizerTest {
     }
 
     @Test
+    void aCallbackWhoseClaimLosesToAQueryStillLeavesItsReceiptAndGrantsOnce() {
+        Transaction tx = world.pushed();
+        // Both read the transaction pending; the inline query's claim lands first.
+        world.finalizer.finalize(tx, new QueryOutcome.Completed("mr", tx.checkoutRequestId(), "ok"), PaymentSource.INLINE_POLL);
+
+        var late = world.finalizer.finalize(tx, result("0", "NLJ7RT61SW", PaymentSource.CALLBACK), ResultCodes.Origin.CALLBACK);
+
+        assertFalse(late.decidedHere());
+        Transaction after = world.reread(tx);
+        assertEquals(List.of(TransactionStatus.COMPLETED, PaymentSource.INLINE_POLL, "NLJ7RT61SW"),
+                List.of(after.status(), after.source(), after.receipt()));
+        assertEquals(1, world.publisher.commands.size(), "granted once");
+        assertEquals(1L, world.gatewayStats(tx).paymentsCompleted());
+    }
+
+    @Test
     void cancelCodeClosesAsCancelledKeepsCodeAndCountsOnce() {
         Transaction tx = world.pushed();
 
