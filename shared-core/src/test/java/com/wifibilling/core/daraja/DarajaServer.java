@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -85,6 +86,20 @@ public final class DarajaServer implements AutoCloseable {
     public void answerEnvelope(int status, String errorCode, String errorMessage) {
         answer(status, "{\"requestId\":\"1c5b-4ba8-815c-ac45c57a3db01495926\",\"errorCode\":\"" + errorCode
                 + "\",\"errorMessage\":\"" + errorMessage + "\"}");
+    }
+
+    /**
+     * Answers every request from now on without a queue, for tests whose callers race: OAuth with a token, every
+     * other call (STK Queries) with {@code body}.
+     */
+    public void answerEveryRequest(String body) {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                boolean oauth = request.getUrl().encodedPath().startsWith("/oauth/");
+                return oauth ? json(200, "{\"access_token\":\"" + TOKEN + "\",\"expires_in\":\"3599\"}") : json(200, body);
+            }
+        });
     }
 
     void enqueue(MockResponse response) {
