@@ -6,6 +6,8 @@ import com.wifibilling.core.gateway.Gateway;
 import com.wifibilling.core.gateway.GatewayParams;
 import com.wifibilling.core.gateway.GatewayType;
 import com.wifibilling.core.gateway.LoginBuilder;
+import com.wifibilling.core.guard.AttemptLimit;
+import com.wifibilling.core.guard.AttemptLimiter;
 import com.wifibilling.core.pkg.PackageCatalog;
 import com.wifibilling.core.pkg.TimePackage;
 import com.wifibilling.core.store.DynamoDbGatewayStore;
@@ -37,6 +39,7 @@ final class InitiationWorld implements AutoCloseable {
     final PaymentInitiation initiation;
     final PaymentLookup lookup;
     final PurchaseCredentials credentials;
+    final ReceiptClaims claims;
     private boolean tokenServed;
 
     InitiationWorld(TestTables tables, InlinePolling polling) {
@@ -55,6 +58,10 @@ final class InitiationWorld implements AutoCloseable {
                 world.clock::advance, world.metrics, world.clock);
         credentials = new PurchaseCredentials(world.sessions, gateways, new LoginBuilder("https://portal.example.co.ke"), world.clock);
         lookup = new PaymentLookup(world.transactions, world.finalizer, credentials, world.guards, client, world.metrics, world.clock);
+        var limiter = new AttemptLimiter(world.guards, List.of(AttemptLimit.CLAIM_DEVICE, AttemptLimit.CLAIM_RECEIPT), world.metrics,
+                world.clock);
+        claims = new ReceiptClaims(world.guards, world.transactions, world.sessions, gateways, world.grants, world.publisher,
+                world.finalizer, limiter, new LoginBuilder("https://portal.example.co.ke"), gatewayId, world.clock);
     }
 
     /** Returns a request for {@link #DAY} from {@code phone} on the device {@code mac} of this world's gateway. */
