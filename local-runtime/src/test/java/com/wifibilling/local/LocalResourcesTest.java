@@ -19,7 +19,9 @@ class LocalResourcesTest {
     private static final SamTemplate TEMPLATE = SamTemplate.load(RepoPaths.template());
     private static final Map<String, String> QUEUE_URLS = Map.of(
             "PaymentCallbacksQueue", "http://127.0.0.1:9/000000000000/local-payment-callbacks",
-            "PaymentCallbacksDlq", "http://127.0.0.1:9/000000000000/local-payment-callbacks-dlq");
+            "PaymentCallbacksDlq", "http://127.0.0.1:9/000000000000/local-payment-callbacks-dlq",
+            "GatewayCommandsQueue", "http://127.0.0.1:9/000000000000/local-gateway-commands",
+            "NotificationsQueue", "http://127.0.0.1:9/000000000000/local-notifications");
     private final LocalResources resources = LocalResources.of(TEMPLATE, LocalResources.localParameters(3000)).withQueueUrls(QUEUE_URLS);
 
     @Test
@@ -78,6 +80,9 @@ class LocalResourcesTest {
         assertEquals("http://127.0.0.1:1111", env.require("DYNAMODB_ENDPOINT"));
         assertEquals("http://127.0.0.1:2222", env.require("SQS_ENDPOINT"));
         assertEquals("j".repeat(32), env.require("JWT_SECRET"));
+        assertEquals("http://127.0.0.1:9/000000000000/local-gateway-commands", env.require("GATEWAY_COMMANDS_QUEUE_URL"));
+        assertEquals("http://localhost:3000/portal", env.require("PORTAL_BASE_URL"));
+        assertEquals("default", env.require("DEFAULT_GATEWAY_ID"));
         assertFalse(env.vars().containsKey("PATH"), "nothing of the JVM's own environment leaks in");
     }
 }

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The portal's payment calls over HTTP through the whole local runtime, as a new user would try them (issue
@@ -141,6 +143,27 @@ class PaymentApiEndToEndTest {
         // Asking again changes nothing: a final purchase is answered as it stands, without a Daraja query.
         var again = api.send("POST", "/api/payment/query", "{\"transactionId\":\"" + id + "\"}", "Content-Type", "application/json");
         assertEquals(List.of(200, "completed"), List.of(again.statusCode(), json(again).get("status").asText()));
+    }
+
+    @ParameterizedTest(name = "{0} ends {1} ({2})")
+    @CsvSource({
+            "254700000003, failed, 1, Not enough M-Pesa balance. Top up and try again.",
+            "254700000006, failed, 2001, Wrong M-Pesa PIN. Please try again.",
+            "254700000005, completed, 0, Payment received. You will be online in a moment."})
+    void everyOtherQuickScenarioEndsWithItsStatusAndMessage(String phone, String status, String code, String english) throws Exception {
+        String mac = "02:50:00:00:01:" + phone.substring(10);
+        JsonNode answer = json(initiate(phone, mac));
+        JsonNode done = statusUntilFinal(answer.get("transactionId").asText(), answer.get("clientToken").asText());
+        assertEquals(List.of(status, english), List.of(done.get("status").asText(), done.at("/message/en").asText()), done.toString());
+        if (!status.equals("completed")) {
+            assertEquals(code, done.get("resultCode").asText());
+            assertFalse(done.has("session"));
+            return;
+        }
+        // 254700000005: Daraja delivers the callback twice; the time is added once.
+        Thread.sleep(300); // the simulator's second delivery comes 1 s × 0.05 after the first
+        var session = sessions.find(new DeviceKey("default", Mac.parse(mac))).orElseThrow();
+        assertEquals(Map.of(answer.get("transactionId").asText(), 3600L), session.appliedGrants());
     }
 
     @Test
