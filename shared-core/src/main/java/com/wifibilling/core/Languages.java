@@ -1,5 +1,6 @@
 package com.wifibilling.core;
 
+import com.wifibilling.core.http.ApiException;
 import java.util.Set;
 
 /**
@@ -15,5 +16,13 @@ public final class Languages {
 
     public static boolean supported(String lang) {
         return lang != null && SUPPORTED.contains(lang);
+    }
+
+    /** Returns a request's {@code lang}: {@link #DEFAULT} when absent or blank, else one of {@link #SUPPORTED} (400 otherwise). */
+    public static String requested(String lang) {
+        if (lang == null || lang.isBlank()) return DEFAULT;
+        String stripped = lang.strip();
+        if (!supported(stripped)) throw ApiException.invalidField("lang", "lang must be en, sw or sheng");
+        return stripped;
     }
 }

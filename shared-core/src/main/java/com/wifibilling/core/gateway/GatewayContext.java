@@ -25,6 +25,18 @@ public record GatewayContext(Gateway gateway, Mac mac, Optional<String> ip, URI 
     /** CHAP values from a MikroTik redirect: the one-byte id and the 16-byte challenge. */
     public record Chap(byte id, byte[] challenge) {}
 
+    /**
+     * Returns the context of a request's redirect values, reading their gateway — or {@code defaultGatewayId}'s when
+     * the portal named none (single-site hotspots) — from {@code gateways}.
+     */
+    public static GatewayContext of(GatewayParams params, String defaultGatewayId, GatewayStore gateways) {
+        String named = params == null ? null : params.gatewayId();
+        String gatewayId = named == null || named.isBlank() ? defaultGatewayId : named.strip();
+        boolean plausible = gatewayId.length() <= 64
+                && gatewayId.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'));
+        return of(params, plausible ? gateways.find(gatewayId) : Optional.empty());
+    }
+
     /** Returns the context; {@code gateway} is what the store found for the params' (or the default) gateway id. */
     public static GatewayContext of(GatewayParams params, Optional<Gateway> gateway) {
         if (params == null) throw invalid("gateway is required: the portal passes the gateway's redirect parameters");

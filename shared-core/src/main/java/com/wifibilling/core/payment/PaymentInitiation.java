@@ -120,12 +120,8 @@ public final class PaymentInitiation {
             throw ApiException.invalidField("packageId", "packageId is required");
         TimePackage timePackage = catalog.activePackage(request.packageId().strip()).orElseThrow(() ->
                 ApiException.badRequest("UNKNOWN_PACKAGE", "There is no package " + printable(request.packageId()) + " on sale"));
-        String gatewayId = request.gateway() == null || request.gateway().gatewayId() == null || request.gateway().gatewayId().isBlank()
-                ? settings.defaultGatewayId() : request.gateway().gatewayId().strip();
-        GatewayContext context = GatewayContext.of(request.gateway(), validGatewayId(gatewayId) ? gateways.find(gatewayId) : Optional.empty());
-        String lang = request.lang() == null || request.lang().isBlank() ? Languages.DEFAULT : request.lang().strip();
-        if (!Languages.supported(lang)) throw ApiException.invalidField("lang", "lang must be en, sw or sheng");
-        return new Checked(key, phone, timePackage, context, lang);
+        GatewayContext context = GatewayContext.of(request.gateway(), settings.defaultGatewayId(), gateways);
+        return new Checked(key, phone, timePackage, context, Languages.requested(request.lang()));
     }
 
     /** Returns the replayed answer when the key already names a purchase; empty when this request now owns it. */
@@ -230,10 +226,6 @@ public final class PaymentInitiation {
         char[] reference = new char[REFERENCE_LENGTH];
         for (int i = 0; i < reference.length; i++) reference[i] = REFERENCE_ALPHABET[RANDOM.nextInt(REFERENCE_ALPHABET.length)];
         return new String(reference);
-    }
-
-    private static boolean validGatewayId(String gatewayId) {
-        return gatewayId.length() <= 64 && gatewayId.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_');
     }
 
     private static String printable(String value) {

@@ -92,11 +92,8 @@ public final class ReceiptClaims {
         if (request == null) throw ApiException.badRequest("INVALID_JSON", "The request body must be a JSON object");
         String receipt = receipt(request.receipt());
         Phone phone = Phone.parse(request.phone());
-        String gatewayId = request.gateway() == null || request.gateway().gatewayId() == null || request.gateway().gatewayId().isBlank()
-                ? defaultGatewayId : request.gateway().gatewayId().strip();
-        GatewayContext context = GatewayContext.of(request.gateway(), gatewayId.length() <= 64 ? gateways.find(gatewayId) : Optional.empty());
-        String lang = request.lang() == null || request.lang().isBlank() ? Languages.DEFAULT : request.lang().strip();
-        if (!Languages.supported(lang)) throw ApiException.invalidField("lang", "lang must be en, sw or sheng");
+        GatewayContext context = GatewayContext.of(request.gateway(), defaultGatewayId, gateways);
+        String lang = Languages.requested(request.lang());
         DeviceKey asking = new DeviceKey(context.gateway().gatewayId(), context.mac());
         limiter.check(AttemptLimit.CLAIM_DEVICE.kind(), asking.value());
         limiter.check(AttemptLimit.CLAIM_RECEIPT.kind(), receipt);
