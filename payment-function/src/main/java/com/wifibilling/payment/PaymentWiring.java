@@ -15,6 +15,7 @@ import com.wifibilling.core.payment.PurchaseCredentials;
 import com.wifibilling.core.payment.ReceiptClaims;
 import com.wifibilling.core.payment.SweeperSettings;
 import com.wifibilling.core.pkg.PackageCatalog;
+import com.wifibilling.core.session.TimeMoves;
 import com.wifibilling.core.store.DynamoDbGatewayStore;
 import com.wifibilling.core.store.DynamoDbGuardStore;
 import com.wifibilling.core.store.DynamoDbProbe;
@@ -52,8 +53,8 @@ record PaymentWiring(Api api) {
                 settings, duration -> Thread.sleep(duration), parts.metrics(), clock);
         var lookup = new PaymentLookup(parts.transactions(), parts.finalizer(), credentials, guards, parts.daraja(), parts.metrics(), clock);
         var limiter = new AttemptLimiter(guards, List.of(AttemptLimit.CLAIM_DEVICE, AttemptLimit.CLAIM_RECEIPT), parts.metrics(), clock);
-        var claims = new ReceiptClaims(guards, parts.transactions(), parts.sessions(), gateways, parts.grants(), parts.publisher(),
-                parts.finalizer(), limiter, logins, defaultGatewayId, clock);
+        var moves = new TimeMoves(parts.sessions(), parts.grants(), parts.publisher(), guards, clock);
+        var claims = new ReceiptClaims(guards, parts.transactions(), gateways, moves, parts.finalizer(), limiter, logins, defaultGatewayId);
         return new PaymentWiring(new Api(PaymentRoutes.router(catalog, health, initiation, lookup, claims, clock), config.http(),
                 parts.metrics()));
     }

@@ -1,7 +1,7 @@
 package com.wifibilling.core.payment;
 
 import com.wifibilling.core.gateway.Login;
-import com.wifibilling.core.session.Session;
+import com.wifibilling.core.session.SessionView;
 import java.time.Instant;
 
 /**
@@ -36,17 +36,5 @@ public record PaymentAnswer(String transactionId, String checkoutRequestId, Tran
     @Override
     public String toString() {
         return "PaymentAnswer[" + transactionId + " " + status + ", credentials=" + (session != null) + "]";
-    }
-
-    /** The session part of an answer: what the user must keep (the access code) and until when it is good. */
-    public record SessionView(String sessionId, String accessCode, Instant expiresAt, String packageName) {
-        public static SessionView of(Session session) {
-            return new SessionView(session.sessionId(), session.accessCode(), session.expiresAt(), session.packageName());
-        }
-
-        @Override
-        public String toString() {
-            return "SessionView[" + sessionId + ", expiresAt=" + expiresAt + "]";
-        }
     }
 }

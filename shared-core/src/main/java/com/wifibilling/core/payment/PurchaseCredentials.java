@@ -7,6 +7,7 @@ import com.wifibilling.core.gateway.LoginBuilder;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.session.Session;
 import com.wifibilling.core.session.SessionStore;
+import com.wifibilling.core.session.SessionView;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -44,7 +45,7 @@ public final class PurchaseCredentials {
     /** Returns {@code answer} with the purchase's session and login when its time is live; unchanged otherwise. */
     public PaymentAnswer attach(PaymentAnswer answer, Transaction transaction) {
         return liveSession(transaction)
-                .map(session -> answer.withSession(PaymentAnswer.SessionView.of(session), login(session, transaction).orElse(null)))
+                .map(session -> answer.withSession(SessionView.of(session), login(session, transaction).orElse(null)))
                 .orElse(answer);
     }
 

@@ -10,6 +10,7 @@ import com.wifibilling.core.guard.AttemptLimit;
 import com.wifibilling.core.guard.AttemptLimiter;
 import com.wifibilling.core.pkg.PackageCatalog;
 import com.wifibilling.core.pkg.TimePackage;
+import com.wifibilling.core.session.TimeMoves;
 import com.wifibilling.core.store.DynamoDbGatewayStore;
 import com.wifibilling.core.store.DynamoDbPackageStore;
 import com.wifibilling.core.store.TestTables;
@@ -60,8 +61,9 @@ final class InitiationWorld implements AutoCloseable {
         lookup = new PaymentLookup(world.transactions, world.finalizer, credentials, world.guards, client, world.metrics, world.clock);
         var limiter = new AttemptLimiter(world.guards, List.of(AttemptLimit.CLAIM_DEVICE, AttemptLimit.CLAIM_RECEIPT), world.metrics,
                 world.clock);
-        claims = new ReceiptClaims(world.guards, world.transactions, world.sessions, gateways, world.grants, world.publisher,
-                world.finalizer, limiter, new LoginBuilder("https://portal.example.co.ke"), gatewayId, world.clock);
+        var moves = new TimeMoves(world.sessions, world.grants, world.publisher, world.guards, world.clock);
+        claims = new ReceiptClaims(world.guards, world.transactions, gateways, moves, world.finalizer, limiter,
+                new LoginBuilder("https://portal.example.co.ke"), gatewayId);
     }
 
     /** Returns a request for {@link #DAY} from {@code phone} on the device {@code mac} of this world's gateway. */
