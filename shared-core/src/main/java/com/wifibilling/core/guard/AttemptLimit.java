@@ -22,6 +22,9 @@ public record AttemptLimit(String kind, int maxFailures, Duration window, Durati
     /** A receipt claim aimed at one M-Pesa receipt, from any device. */
     public static final AttemptLimit CLAIM_RECEIPT = new AttemptLimit("claim-receipt", 5, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
+    /** Codes entered from one device (gateway, MAC), typos included (DESIGN §6; the auth/vouchers issue: 5 in 15 minutes). */
+    public static final AttemptLimit VOUCHER_DEVICE = new AttemptLimit("voucher-device", 5, Duration.ofMinutes(15), Duration.ofMinutes(15));
+
     public AttemptLimit {
         if (kind == null || !KIND.matcher(kind).matches()) throw new IllegalArgumentException("kind must be 1-32 lowercase letters, digits or dashes");
         if (maxFailures < 1) throw new IllegalArgumentException("maxFailures must be at least 1");

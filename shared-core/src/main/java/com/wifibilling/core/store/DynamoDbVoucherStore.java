@@ -144,6 +144,19 @@ public final class DynamoDbVoucherStore implements VoucherStore {
     }
 
     @Override
+    public boolean confirmGrant(String code, Instant at) {
+        var update = new ItemUpdate("code", code).set("grantConfirmedAt", time(at))
+                .value(":used", AttributeValue.fromS(WireName.of(VoucherStatus.USED)));
+        try {
+            dynamoDb.updateItem(update.request(tableName, update.name("status") + " = :used AND attribute_not_exists("
+                    + update.name("grantConfirmedAt") + ")", ReturnValue.NONE));
+            return true;
+        } catch (ConditionalCheckFailedException confirmedBefore) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean voidUnused(String code) {
         var update = new ItemUpdate("code", code)
                 .set("status", text(WireName.of(VoucherStatus.VOID)))

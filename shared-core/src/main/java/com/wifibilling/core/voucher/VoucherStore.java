@@ -31,6 +31,12 @@ public interface VoucherStore {
      */
     Redemption redeem(String code, DeviceKey deviceKey, String sessionId, Instant now);
 
+    /**
+     * Returns true for the one caller that confirms the grant of a used voucher (DESIGN §4 step 4: it records
+     * {@code grantConfirmedAt}); false when it was confirmed already or is not used. Only that caller counts it.
+     */
+    boolean confirmGrant(String code, Instant at);
+
     /** Returns true when the unused code is now void; false, writing nothing, when it was not unused. */
     boolean voidUnused(String code);
 
