@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wifibilling.core.BusinessDay;
 import com.wifibilling.core.Mac;
-import com.wifibilling.core.Page;
 import com.wifibilling.core.TestClock;
 import com.wifibilling.core.gateway.Gateway;
 import com.wifibilling.core.gateway.GatewayParams;
@@ -225,54 +224,23 @@ class VoucherRedemptionTest {
     }
 
     /** The real store, counting reads, to show what a request did not read. */
-    private static final class CountingVouchers implements VoucherStore {
+    private static final class CountingVouchers extends ForwardingVouchers {
         final AtomicInteger reads = new AtomicInteger();
-        private final VoucherStore store;
 
         CountingVouchers(VoucherStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public boolean create(Voucher voucher) {
-            return store.create(voucher);
-        }
-
-        @Override
-        public List<String> createAll(List<Voucher> all) {
-            return store.createAll(all);
+            super(store);
         }
 
         @Override
         public Optional<Voucher> find(String code) {
             reads.incrementAndGet();
-            return store.find(code);
+            return super.find(code);
         }
 
         @Override
         public Redemption redeem(String code, DeviceKey deviceKey, String sessionId, Instant now) {
             reads.incrementAndGet();
-            return store.redeem(code, deviceKey, sessionId, now);
-        }
-
-        @Override
-        public boolean confirmGrant(String code, Instant at) {
-            return store.confirmGrant(code, at);
-        }
-
-        @Override
-        public boolean voidUnused(String code) {
-            return store.voidUnused(code);
-        }
-
-        @Override
-        public Page<Voucher> byBatch(String batchId, int limit, String cursor) {
-            return store.byBatch(batchId, limit, cursor);
-        }
-
-        @Override
-        public Page<Voucher> byStatus(VoucherKind kind, VoucherStatus status, int limit, String cursor) {
-            return store.byStatus(kind, status, limit, cursor);
+            return super.redeem(code, deviceKey, sessionId, now);
         }
     }
 }
