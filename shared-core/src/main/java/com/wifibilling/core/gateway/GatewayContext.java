@@ -2,6 +2,7 @@ package com.wifibilling.core.gateway;
 
 import com.wifibilling.core.Mac;
 import com.wifibilling.core.http.ApiException;
+import com.wifibilling.core.session.DeviceKey;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HexFormat;
@@ -30,11 +31,26 @@ public record GatewayContext(Gateway gateway, Mac mac, Optional<String> ip, URI 
      * the portal named none (single-site hotspots) — from {@code gateways}.
      */
     public static GatewayContext of(GatewayParams params, String defaultGatewayId, GatewayStore gateways) {
+        return of(params, lookUp(params, defaultGatewayId, gateways));
+    }
+
+    /**
+     * Returns only the device a request speaks for — its known, active gateway and its MAC — for questions that
+     * hand out no login (a device's remaining time): no login URL or CHAP values are needed.
+     */
+    public static DeviceKey device(GatewayParams params, String defaultGatewayId, GatewayStore gateways) {
+        if (params == null) throw invalid("gateway is required: the portal passes the gateway's redirect parameters");
+        Gateway known = lookUp(params, defaultGatewayId, gateways).filter(g -> g.status() == GatewayStatus.ACTIVE)
+                .orElseThrow(() -> invalid("This hotspot is not known or not active"));
+        return new DeviceKey(known.gatewayId(), Mac.parse(params.mac()));
+    }
+
+    private static Optional<Gateway> lookUp(GatewayParams params, String defaultGatewayId, GatewayStore gateways) {
         String named = params == null ? null : params.gatewayId();
         String gatewayId = named == null || named.isBlank() ? defaultGatewayId : named.strip();
         boolean plausible = gatewayId.length() <= 64
                 && gatewayId.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'));
-        return of(params, plausible ? gateways.find(gatewayId) : Optional.empty());
+        return plausible ? gateways.find(gatewayId) : Optional.empty();
     }
 
     /** Returns the context; {@code gateway} is what the store found for the params' (or the default) gateway id. */
