@@ -12,9 +12,12 @@ import com.wifibilling.core.stats.Counter;
 import com.wifibilling.core.stats.StatsKey;
 import com.wifibilling.core.stats.StatsStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,8 @@ public final class PaymentFinalizer {
     /** §9: "{@code resultDesc} 'No result from M-Pesa'" for a payment the sweeper expires. */
     public static final String NO_RESULT = "No result from M-Pesa";
     private static final Logger log = LoggerFactory.getLogger(PaymentFinalizer.class);
+    /** How long a package's name and rates are reused without a read: a warm function grants without reading it. */
+    static final Duration PACKAGE_CACHE = Duration.ofSeconds(60);
 
     private final TransactionStore transactions;
     private final PackageStore packages;
@@ -41,6 +46,7 @@ public final class PaymentFinalizer {
     private final StatsStore stats;
     private final Metrics metrics;
     private final Clock clock;
+    private final Map<String, CachedPackage> packageCache = new ConcurrentHashMap<>();
 
     public PaymentFinalizer(TransactionStore transactions, PackageStore packages, GrantService grants, StatsStore stats,
                             Metrics metrics, Clock clock) {
@@ -130,7 +136,8 @@ public final class PaymentFinalizer {
             log.atInfo().addKeyValue("transactionId", transaction.transactionId()).addKeyValue("source", result.source().name())
                     .addKeyValue("phone", transaction.phone().masked()).log("payment.completed");
         }
-        Transaction current = granted.granted().isPresent() ? reread(after) : after;
+        // Not re-read: the claim's answer already says completed, and every caller needs no more (a read saved per payment).
+        Transaction current = after;
         if (!won && result.receipt() != null && current.status() == TransactionStatus.COMPLETED && current.receipt() == null
                 && transactions.recordReceipt(transaction.transactionId(), result.receipt())) {
             // A query completed it a moment before this callback's claim: the callback still brings the receipt (§5, §9).
@@ -170,9 +177,17 @@ public final class PaymentFinalizer {
 
     /** The package bought, active or not: a package deactivated since the purchase is still what was paid for. */
     private GrantedPackage grantedPackage(Transaction transaction) {
-        return packages.find(transaction.packageId()).map(GrantedPackage::of).orElseThrow(() -> new IllegalStateException(
+        Instant now = clock.instant();
+        CachedPackage cached = packageCache.get(transaction.packageId());
+        if (cached != null && now.isBefore(cached.until())) return cached.granted();
+        GrantedPackage granted = packages.find(transaction.packageId()).map(GrantedPackage::of).orElseThrow(() -> new IllegalStateException(
                 "Transaction " + transaction.transactionId() + " bought package " + transaction.packageId() + ", which no longer exists"));
+        packageCache.put(transaction.packageId(), new CachedPackage(granted, now.plus(PACKAGE_CACHE)));
+        return granted;
     }
+
+    /** A package's name and rates as read, kept up to {@link #PACKAGE_CACHE} (DESIGN §4: packages are cached ≤ 60 s). */
+    private record CachedPackage(GrantedPackage granted, Instant until) {}
 
     private Transaction reread(Transaction transaction) {
         return transactions.find(transaction.transactionId()).orElse(transaction);

@@ -192,7 +192,7 @@ public final class PaymentInitiation {
         log.atInfo().addKeyValue("transactionId", pending.transactionId()).addKeyValue("packageId", pending.packageId())
                 .addKeyValue("amount", pending.amount().shillings()).addKeyValue("gatewayId", pending.deviceKey().gatewayId())
                 .addKeyValue("phone", checked.phone().masked()).log("payment.initiated");
-        return transactions.find(pending.transactionId()).orElseThrow();
+        return pending.pushed(accepted.checkoutRequestId(), accepted.merchantRequestId()); // as stored: no read needed
     }
 
     /** The quick queries of §9: they mostly catch fast failures (a wrong PIN, a locked phone); never fatal. */

@@ -83,6 +83,14 @@ public record Transaction(String transactionId, String checkoutRequestId, String
                 checkout);
     }
 
+    /** Returns the pending purchase as it is once Daraja accepted its push (what {@code recordPush} stored). */
+    public Transaction pushed(String checkoutRequestId, String merchantRequestId) {
+        if (status != TransactionStatus.PENDING) throw new IllegalStateException("Only a pending purchase is pushed");
+        return new Transaction(transactionId, checkoutRequestId, merchantRequestId, phone, packageId, amount, grantSeconds,
+                deviceKey, status, resultCode, resultDesc, receipt, source, clientTokenHash, lang, createdAt, completedAt,
+                grantId, claimedAt, grantConfirmed, checkout);
+    }
+
     /** Returns the business day the purchase was made: the day its revenue counts for. */
     public LocalDate day() {
         return BusinessDay.of(createdAt);

@@ -21,8 +21,11 @@ import com.wifibilling.core.payment.TransactionStore;
 import com.wifibilling.core.session.DeviceKey;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -32,6 +35,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -54,6 +58,8 @@ public final class DynamoDbTransactionStore implements TransactionStore {
     static final String PENDING_INDEX = "pending-index";
     static final String GRANT_INDEX = "grant-index";
     private static final ScalarAttributeType S = ScalarAttributeType.S;
+    /** BatchGetItem's limit per call. */
+    private static final int BATCH_GET = 100;
 
     static final TableSchema<TransactionItem> SCHEMA = StaticTableSchema.builder(TransactionItem.class)
             .newItemSupplier(TransactionItem::new)
@@ -233,24 +239,54 @@ public final class DynamoDbTransactionStore implements TransactionStore {
 
     @Override
     public Page<Transaction> byPhone(Phone phone, int limit, String cursor) {
-        return byPhone.page(AttributeValue.fromS(phone.msisdn()), true, limit, cursor, TransactionItem::toTransaction);
+        return full(byPhone.page(AttributeValue.fromS(phone.msisdn()), true, limit, cursor, item -> item));
     }
 
     @Override
     public Page<Transaction> byDay(LocalDate day, int limit, String cursor) {
-        return byDay.page(AttributeValue.fromS(day.toString()), true, limit, cursor, TransactionItem::toTransaction);
+        return full(byDay.page(AttributeValue.fromS(day.toString()), true, limit, cursor, item -> item));
     }
 
     @Override
     public List<Transaction> pendingOlderThan(int shard, Instant cutoff, int limit) {
-        return pending.below(AttributeValue.fromS(pendingShard(shard)), time(cutoff), limit).stream()
-                .map(TransactionItem::toTransaction).toList();
+        return full(pending.below(AttributeValue.fromS(pendingShard(shard)), time(cutoff), limit), true).stream()
+                .filter(t -> t.status() == TransactionStatus.PENDING).toList();
     }
 
     @Override
     public List<Transaction> unconfirmedGrantsOlderThan(int shard, Instant cutoff, int limit) {
-        return grants.below(AttributeValue.fromS(grantShard(shard)), time(cutoff), limit).stream()
-                .map(TransactionItem::toTransaction).toList();
+        return full(grants.below(AttributeValue.fromS(grantShard(shard)), time(cutoff), limit), true).stream()
+                .filter(Transaction::grantUnconfirmed).toList();
+    }
+
+    /** Returns the page's transactions, read whole from the table (the indexes hold keys only). */
+    private Page<Transaction> full(Page<TransactionItem> keys) {
+        return new Page<>(full(keys.items(), false), keys.nextCursor());
+    }
+
+    /**
+     * Returns the whole items for index entries, in their order, skipping any deleted since: the indexes project
+     * keys only, so an update that leaves the index keys alone writes no index at all (DynamoDB bills every index
+     * an update touches), at the price of one BatchGetItem per page read.
+     */
+    private List<Transaction> full(List<TransactionItem> keys, boolean consistent) {
+        List<Transaction> whole = new ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += BATCH_GET) {
+            List<String> ids = keys.subList(from, Math.min(keys.size(), from + BATCH_GET)).stream().map(TransactionItem::getTransactionId).toList();
+            Map<String, Transaction> byId = new HashMap<>();
+            List<Map<String, AttributeValue>> wanted = ids.stream().distinct()
+                    .map(id -> Map.of("transactionId", AttributeValue.fromS(id))).toList();
+            while (!wanted.isEmpty()) {
+                var request = KeysAndAttributes.builder().keys(wanted).consistentRead(consistent).build();
+                var response = dynamoDb.batchGetItem(r -> r.requestItems(Map.of(tableName, request)));
+                response.responses().getOrDefault(tableName, List.of())
+                        .forEach(item -> byId.put(item.get("transactionId").s(), SCHEMA.mapToItem(item).toTransaction()));
+                KeysAndAttributes left = response.unprocessedKeys().get(tableName);
+                wanted = left == null ? List.of() : left.keys();
+            }
+            ids.stream().map(byId::get).filter(Objects::nonNull).forEach(whole::add);
+        }
+        return whole;
     }
 
     static String pendingShard(int shard) {
