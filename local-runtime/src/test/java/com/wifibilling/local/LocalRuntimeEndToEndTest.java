@@ -76,7 +76,7 @@ class LocalRuntimeEndToEndTest {
 
     @Test
     void routeThatALaterIssueImplementsDoesNotExistYet() throws Exception {
-        HttpResponse<String> response = api.send("POST", "/api/auth/login", "{}", "Content-Type", "application/json");
+        HttpResponse<String> response = api.send("POST", "/api/admin/packages", "{}", "Content-Type", "application/json");
         assertEquals(404, response.statusCode());
         assertEquals("ROUTE_NOT_FOUND", Json.MAPPER.readTree(response.body()).get("error").get("code").asText());
     }

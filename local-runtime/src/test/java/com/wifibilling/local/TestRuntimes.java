@@ -13,10 +13,14 @@ final class TestRuntimes {
     private TestRuntimes() {}
 
     static LocalRuntime start(String... extraArgs) {
+        return start(Env.of(Map.of()), extraArgs);
+    }
+
+    /** Starts it with {@code process} as the process environment (ADMIN_PASSWORD, the local secrets). */
+    static LocalRuntime start(Env process, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--port", "0"));
         args.addAll(List.of(extraArgs));
-        return LocalRuntime.start(LocalOptions.parse(args.toArray(String[]::new), Optional.of(RepoPaths.home().toString())),
-                Env.of(Map.of()));
+        return LocalRuntime.start(LocalOptions.parse(args.toArray(String[]::new), Optional.of(RepoPaths.home().toString())), process);
     }
 
     static Path testTemplate(String name) {

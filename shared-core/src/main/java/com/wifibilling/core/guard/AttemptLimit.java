@@ -21,6 +21,8 @@ public record AttemptLimit(String kind, int maxFailures, Duration window, Durati
     public static final AttemptLimit CLAIM_DEVICE = new AttemptLimit("claim-device", 5, Duration.ofMinutes(15), Duration.ofMinutes(15));
     /** A receipt claim aimed at one M-Pesa receipt, from any device. */
     public static final AttemptLimit CLAIM_RECEIPT = new AttemptLimit("claim-receipt", 5, Duration.ofMinutes(15), Duration.ofMinutes(15));
+    /** An admin login aimed at one account (its canonical email), known or not, from anywhere. */
+    public static final AttemptLimit LOGIN_ACCOUNT = new AttemptLimit("login-account", 5, Duration.ofMinutes(15), Duration.ofMinutes(15));
 
     /** Codes entered from one device (gateway, MAC), typos included (DESIGN §6; the auth/vouchers issue: 5 in 15 minutes). */
     public static final AttemptLimit VOUCHER_DEVICE = new AttemptLimit("voucher-device", 5, Duration.ofMinutes(15), Duration.ofMinutes(15));

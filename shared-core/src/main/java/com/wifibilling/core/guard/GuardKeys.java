@@ -37,6 +37,14 @@ public final class GuardKeys {
     }
 
     /**
+     * Returns {@code rate#<kind>#<subject>}: a fixed-window counter of every request (failed or not) of one kind
+     * from one subject, such as logins from one source IP; a coarse flood guard, not a lockout.
+     */
+    public static String rate(String kind, String subject) {
+        return "rate#" + requireText(kind, "kind") + "#" + requireText(subject, "subject");
+    }
+
+    /**
      * Returns {@code lockout#<kind>#<subject>}: present while too many failed attempts lock the subject out; its
      * {@code ttl} is when the lockout ends (DESIGN §6 "Lockouts"). Kept apart from the {@code attempt#} counter so
      * a lockout lasts its full length from the failure that triggered it, wherever the counting window stands.

@@ -15,7 +15,9 @@ public final class ApiRoutes {
             "POST /api/payment/query",
             "POST /api/payment/claim",
             "POST /api/payment/callback/{callbackToken}",
-            "GET /api/health");
+            "GET /api/health",
+            "POST /api/auth/login",
+            "POST /api/auth/validate");
 
     private ApiRoutes() {}
 }

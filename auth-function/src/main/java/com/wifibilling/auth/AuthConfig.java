@@ -1,0 +1,26 @@
+package com.wifibilling.auth;
+
+import com.wifibilling.core.auth.JwtSecret;
+import com.wifibilling.core.config.AwsConfig;
+import com.wifibilling.core.config.ConfigException;
+import com.wifibilling.core.config.Env;
+import com.wifibilling.core.config.HttpConfig;
+
+/** AuthApi's configuration, read once at INIT; a missing or malformed variable stops it with its name. */
+record AuthConfig(HttpConfig http, AwsConfig aws, String usersTable, String guardsTable, JwtSecret jwtSecret,
+                  int loginIpLimitPerMinute) {
+    /** Far above what one hotspot's honest admins send: the per-account lockout is the real guessing limit. */
+    static final int DEFAULT_LOGIN_IP_LIMIT_PER_MINUTE = 300;
+
+    static AuthConfig from(Env env) {
+        return new AuthConfig(HttpConfig.from(env), AwsConfig.from(env), env.require("USERS_TABLE"), env.require("GUARDS_TABLE"),
+                JwtSecret.from(env),
+                env.optional("LOGIN_IP_LIMIT_PER_MINUTE", AuthConfig::perMinute, DEFAULT_LOGIN_IP_LIMIT_PER_MINUTE));
+    }
+
+    private static int perMinute(String value) {
+        int limit = Integer.parseInt(value.strip());
+        if (limit < 1 || limit > 1_000_000) throw new ConfigException("LOGIN_IP_LIMIT_PER_MINUTE must be between 1 and 1000000");
+        return limit;
+    }
+}
