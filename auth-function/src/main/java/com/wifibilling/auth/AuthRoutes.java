@@ -2,13 +2,19 @@ package com.wifibilling.auth;
 
 import com.wifibilling.core.auth.AdminLogin;
 import com.wifibilling.core.auth.Audience;
+import com.wifibilling.core.auth.Authorizer;
 import com.wifibilling.core.auth.LoginRequest;
+import com.wifibilling.core.auth.PortalAccess;
+import com.wifibilling.core.auth.Role;
 import com.wifibilling.core.auth.TokenClaims;
 import com.wifibilling.core.auth.TokenService;
+import com.wifibilling.core.gateway.GatewayParams;
 import com.wifibilling.core.guard.FloodGuard;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.http.Reply;
 import com.wifibilling.core.http.Router;
+import com.wifibilling.core.voucher.RedeemRequest;
+import com.wifibilling.core.voucher.VoucherRedemption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +26,37 @@ final class AuthRoutes {
 
     private AuthRoutes() {}
 
-    static Router router(AdminLogin login, FloodGuard loginFlood, TokenService tokens) {
+    /** The portal side of AuthApi: vouchers, a portal user's sign-in, status and logout, and the token check for logout. */
+    record Portal(VoucherRedemption vouchers, PortalAccess access, Authorizer authorizer, TokenService tokens) {}
+
+    static Router router(AdminLogin login, FloodGuard loginFlood, TokenService tokens, Portal portal) {
         return new Router(Map.of(
                 "POST /api/auth/login", request -> {
                     loginFlood.admit(request.sourceIp() == null ? UNKNOWN_SOURCE : request.sourceIp()); // every request counts, even malformed
-                    return Reply.ok(login.login(request.json(LoginRequest.class)));
+                    LoginBody body = request.json(LoginBody.class);
+                    if (body.accessCode() == null) return Reply.ok(login.login(new LoginRequest(body.email(), body.password())));
+                    PortalAccess.SignIn signIn = portal.access().signIn(body.accessCode(), body.gateway());
+                    return Reply.ok(portal.tokens().issuePortal(signIn.sessionId(), signIn.expiresAt()));
                 },
+                "POST /api/auth/voucher", request -> Reply.ok(portal.vouchers().redeem(request.json(RedeemRequest.class))),
+                "GET /api/auth/status", request -> Reply.ok(portal.access().status(new GatewayParams(request.query("gatewayId").orElse(null),
+                        request.requireQuery("mac"), null, null, null, null, null))),
+                "POST /api/auth/logout", portal.authorizer().requireRole(Role.PORTAL, (request, caller) -> {
+                    portal.access().logout(caller.subject());
+                    return Reply.noContent();
+                }),
                 "POST /api/auth/validate", request -> Reply.ok(ValidAnswer.of(tokens.verify(request.json(ValidateRequest.class).token())))));
+    }
+
+    /**
+     * The body of {@code POST /api/auth/login}: an admin's {@code {email, password}}, or a portal user's
+     * {@code {accessCode, gateway}} from the device that holds the code's time.
+     */
+    record LoginBody(String email, String password, String accessCode, GatewayParams gateway) {
+        @Override
+        public String toString() {
+            return "LoginBody[email=" + email + ", portal=" + (accessCode != null) + "]"; // never the password or the code
+        }
     }
 
     /** The body of {@code POST /api/auth/validate}. */

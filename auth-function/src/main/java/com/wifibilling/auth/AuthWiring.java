@@ -1,19 +1,35 @@
 package com.wifibilling.auth;
 
 import com.wifibilling.core.auth.AdminLogin;
+import com.wifibilling.core.auth.Authorizer;
 import com.wifibilling.core.auth.PasswordHasher;
+import com.wifibilling.core.auth.PortalAccess;
 import com.wifibilling.core.auth.TokenService;
 import com.wifibilling.core.config.Env;
+import com.wifibilling.core.gateway.LoginBuilder;
 import com.wifibilling.core.guard.AttemptLimit;
 import com.wifibilling.core.guard.AttemptLimiter;
 import com.wifibilling.core.guard.FloodGuard;
 import com.wifibilling.core.http.Api;
 import com.wifibilling.core.metrics.Metrics;
+import com.wifibilling.core.session.GrantService;
+import com.wifibilling.core.session.TimeMoves;
 import com.wifibilling.core.store.AwsClients;
+import com.wifibilling.core.store.DynamoDbGatewayStore;
 import com.wifibilling.core.store.DynamoDbGuardStore;
+import com.wifibilling.core.store.DynamoDbLoginStore;
+import com.wifibilling.core.store.DynamoDbPackageStore;
+import com.wifibilling.core.store.DynamoDbSessionStore;
+import com.wifibilling.core.store.DynamoDbStatsStore;
 import com.wifibilling.core.store.DynamoDbUserStore;
+import com.wifibilling.core.store.DynamoDbVoucherStore;
+import com.wifibilling.core.store.SqsGrantPublisher;
+import com.wifibilling.core.voucher.PurchaseCodes;
+import com.wifibilling.core.voucher.VoucherRedemption;
 import java.time.Clock;
 import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds AuthApi's object graph once per container, top to bottom, with plain constructors (STYLE §2): the Users
@@ -37,6 +53,27 @@ record AuthWiring(Api api) {
         var limiter = new AttemptLimiter(guards, List.of(AttemptLimit.LOGIN_ACCOUNT), metrics, clock);
         var login = new AdminLogin(users, hasher, tokens, limiter, metrics, clock);
         var loginFlood = new FloodGuard(guards, LOGIN_IP_KIND, config.loginIpLimitPerMinute(), clock);
-        return new AuthWiring(new Api(AuthRoutes.router(login, loginFlood, tokens), config.http(), metrics));
+        var portal = portal(config.portal(), dynamoDb, AwsClients.sqs(config.aws()), guards, tokens, metrics, clock);
+        return new AuthWiring(new Api(AuthRoutes.router(login, loginFlood, tokens, portal), config.http(), metrics));
+    }
+
+    /** The voucher and portal-session services, on the one grant path every way of buying time shares (DESIGN §4). */
+    private static AuthRoutes.Portal portal(AuthConfig.PortalTables tables, DynamoDbClient dynamoDb, SqsClient sqs,
+                                            DynamoDbGuardStore guards, TokenService tokens, Metrics metrics, Clock clock) {
+        var sessions = new DynamoDbSessionStore(dynamoDb, tables.sessions());
+        var logins = new DynamoDbLoginStore(dynamoDb, tables.logins());
+        var vouchers = new DynamoDbVoucherStore(dynamoDb, tables.vouchers());
+        var packages = new DynamoDbPackageStore(AwsClients.enhanced(dynamoDb), tables.packages());
+        var gateways = new DynamoDbGatewayStore(dynamoDb, tables.gateways());
+        var publisher = new SqsGrantPublisher(sqs, tables.queues());
+        var grants = new GrantService(sessions, logins, new PurchaseCodes(vouchers), publisher,
+                new DynamoDbStatsStore(dynamoDb, tables.stats()), metrics, clock);
+        var limiter = new AttemptLimiter(guards, List.of(AttemptLimit.VOUCHER_DEVICE), metrics, clock);
+        var moves = new TimeMoves(sessions, grants, publisher, guards, clock);
+        var loginBuilder = new LoginBuilder(tables.portalBaseUrl());
+        return new AuthRoutes.Portal(
+                new VoucherRedemption(vouchers, packages, gateways, grants, moves, limiter, loginBuilder, tables.defaultGatewayId(), metrics, clock),
+                new PortalAccess(sessions, logins, gateways, publisher, limiter, tables.defaultGatewayId(), clock),
+                new Authorizer(tokens), tokens);
     }
 }

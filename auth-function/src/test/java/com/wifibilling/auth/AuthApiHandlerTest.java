@@ -65,6 +65,9 @@ class AuthApiHandlerTest {
         environment.putAll(Map.of("AWS_REGION", "af-south-1", "DYNAMODB_ENDPOINT", dynalite.engine().endpoint().toString(),
                 "SERVICE_NAME", "auth-api", "ALLOWED_ORIGINS", "https://admin.example.co.ke", "JWT_SECRET", SECRET,
                 "LOGIN_IP_LIMIT_PER_MINUTE", Integer.toString(IP_LIMIT)));
+        // The portal routes are driven end to end in local-runtime; here they only need the wiring to start.
+        environment.putAll(Map.of("SQS_ENDPOINT", "http://127.0.0.1:9", "GATEWAY_COMMANDS_QUEUE_URL", "http://127.0.0.1:9/q/commands",
+                "NOTIFICATIONS_QUEUE_URL", "http://127.0.0.1:9/q/notifications", "PORTAL_BASE_URL", "https://portal.example.co.ke"));
         users = new DynamoDbUserStore(tables.client(), tables.name("UsersTable"),
                 new DynamoDbGuardStore(tables.client(), tables.name("GuardsTable")));
         var metrics = new Metrics("auth-api", clock, metricLines::add);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wifibilling.core.RepoPaths;
+import com.wifibilling.core.auth.Authorizer;
 import com.wifibilling.core.config.SamTemplate;
 import com.wifibilling.core.http.ApiRoutes;
 import java.util.Set;
@@ -25,8 +26,10 @@ class AuthApiTemplateTest {
     void codeRoutesAreTheTemplateRoutes() {
         Set<String> declared = SPEC.routes().stream().filter(r -> !r.isDefault())
                 .map(SamTemplate.HttpRoute::routeKey).collect(Collectors.toSet());
-        assertEquals(Set.of("POST /api/auth/login", "POST /api/auth/validate"), declared);
-        assertEquals(declared, AuthRoutes.router(null, null, null).routeKeys());
+        assertEquals(Set.of("POST /api/auth/login", "POST /api/auth/validate", "POST /api/auth/voucher", "GET /api/auth/status",
+                "POST /api/auth/logout"), declared);
+        var portal = new AuthRoutes.Portal(null, null, new Authorizer(null), null);
+        assertEquals(declared, AuthRoutes.router(null, null, null, portal).routeKeys());
         assertTrue(ApiRoutes.ALL.containsAll(declared), "the $default route knows them too");
     }
 

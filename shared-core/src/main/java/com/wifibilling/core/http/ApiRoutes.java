@@ -17,7 +17,10 @@ public final class ApiRoutes {
             "POST /api/payment/callback/{callbackToken}",
             "GET /api/health",
             "POST /api/auth/login",
-            "POST /api/auth/validate");
+            "POST /api/auth/validate",
+            "POST /api/auth/voucher",
+            "GET /api/auth/status",
+            "POST /api/auth/logout");
 
     private ApiRoutes() {}
 }
