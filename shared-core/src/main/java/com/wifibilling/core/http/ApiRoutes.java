@@ -20,7 +20,10 @@ public final class ApiRoutes {
             "POST /api/auth/validate",
             "POST /api/auth/voucher",
             "GET /api/auth/status",
-            "POST /api/auth/logout");
+            "POST /api/auth/logout",
+            "POST /api/admin/vouchers/generate",
+            "GET /api/admin/vouchers/batches/{batchId}",
+            "GET /api/admin/vouchers");
 
     private ApiRoutes() {}
 }

@@ -84,9 +84,9 @@ public final class DynamoDbVoucherBatchStore implements VoucherBatchStore {
     public boolean finish(String batchId, VoucherBatch.Status status, int created, Instant at) {
         var update = new ItemUpdate("code", PREFIX + batchId).set("batchStatus", text(WireName.of(status)))
                 .set("created", number(created)).set("completedAt", time(at))
-                .value(":running", text(WireName.of(VoucherBatch.Status.RUNNING)));
+                .value(":done", text(WireName.of(VoucherBatch.Status.DONE)));
         try {
-            dynamoDb.updateItem(update.request(tableName, update.name("batchStatus") + " = :running", ReturnValue.NONE));
+            dynamoDb.updateItem(update.request(tableName, update.name("batchStatus") + " <> :done", ReturnValue.NONE));
             return true;
         } catch (ConditionalCheckFailedException notRunning) {
             return false;

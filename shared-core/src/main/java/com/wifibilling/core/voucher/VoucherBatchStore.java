@@ -14,7 +14,10 @@ public interface VoucherBatchStore {
     /** Records that at least {@code created} codes are stored (never moves backwards). */
     void progress(String batchId, int created);
 
-    /** Returns true when the running batch is now {@code status} (done or failed) with {@code created} codes at {@code at}. */
+    /**
+     * Returns true when the batch, not done yet, is now {@code status} (done, or failed — a failed batch may be run
+     * again) with {@code created} codes at {@code at}; false when it was done already.
+     */
     boolean finish(String batchId, VoucherBatch.Status status, int created, Instant at);
 
     /** Returns how many codes of the batch are stored, counted from the batch index (exact, for a restart). */

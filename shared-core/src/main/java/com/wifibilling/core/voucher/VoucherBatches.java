@@ -57,10 +57,10 @@ public final class VoucherBatches {
         return batches.find(batchId).orElseThrow(() -> ApiException.notFound("NOT_FOUND", "There is no such batch"));
     }
 
-    /** Generates what a queued batch still lacks (the background worker); a finished batch is left as it is. */
+    /** Generates what a queued batch still lacks (the background worker); a done batch is left as it is. */
     public VoucherBatch runQueued(String batchId) {
         VoucherBatch batch = batches.find(batchId).orElseThrow(() -> new IllegalStateException("Queued batch " + batchId + " does not exist"));
-        return batch.status() == VoucherBatch.Status.RUNNING ? run(batch) : batch;
+        return batch.status() == VoucherBatch.Status.DONE ? batch : run(batch); // a failed run is tried again on redelivery
     }
 
     private VoucherBatch run(VoucherBatch batch) {

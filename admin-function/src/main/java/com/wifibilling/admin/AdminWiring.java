@@ -1,0 +1,40 @@
+package com.wifibilling.admin;
+
+import com.wifibilling.core.auth.Authorizer;
+import com.wifibilling.core.auth.TokenService;
+import com.wifibilling.core.config.Env;
+import com.wifibilling.core.http.Api;
+import com.wifibilling.core.metrics.Metrics;
+import com.wifibilling.core.store.AwsClients;
+import com.wifibilling.core.store.DynamoDbPackageStore;
+import com.wifibilling.core.store.DynamoDbStatsStore;
+import com.wifibilling.core.store.DynamoDbVoucherBatchStore;
+import com.wifibilling.core.store.DynamoDbVoucherStore;
+import com.wifibilling.core.store.SqsVoucherBatchQueue;
+import com.wifibilling.core.voucher.VoucherBatches;
+import com.wifibilling.core.voucher.VoucherGenerator;
+import java.time.Clock;
+
+/**
+ * Builds AdminApi's object graph (and the batch worker's, which is the same minus HTTP) once per container, with
+ * plain constructors (STYLE §2). A missing or malformed variable stops INIT naming it.
+ */
+record AdminWiring(Api api, VoucherBatches batches, Metrics metrics) {
+    /** Concurrent code writes of one batch: enough to keep DynamoDB busy, few enough for one small Lambda. */
+    static final int GENERATION_PARALLELISM = 32;
+
+    static AdminWiring from(Env env) {
+        var config = AdminConfig.from(env);
+        var clock = Clock.systemUTC();
+        var metrics = Metrics.forService(config.http().service());
+        var dynamoDb = AwsClients.dynamoDb(config.aws());
+        var vouchers = new DynamoDbVoucherStore(dynamoDb, config.vouchersTable());
+        var packages = new DynamoDbPackageStore(AwsClients.enhanced(dynamoDb), config.packagesTable());
+        var generator = new VoucherGenerator(vouchers, packages, new DynamoDbStatsStore(dynamoDb, config.statsTable()), metrics, clock,
+                GENERATION_PARALLELISM);
+        var batches = new VoucherBatches(new DynamoDbVoucherBatchStore(dynamoDb, config.vouchersTable()), generator,
+                new SqsVoucherBatchQueue(AwsClients.sqs(config.aws()), config.voucherBatchesQueueUrl()), packages, clock);
+        var authorizer = new Authorizer(new TokenService(config.jwtSecret(), clock));
+        return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers), config.http(), metrics), batches, metrics);
+    }
+}

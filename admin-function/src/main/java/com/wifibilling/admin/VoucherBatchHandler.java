@@ -1,0 +1,68 @@
+package com.wifibilling.admin;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.core.JacksonException;
+import com.wifibilling.core.config.Env;
+import com.wifibilling.core.http.Json;
+import com.wifibilling.core.metrics.Metrics;
+import com.wifibilling.core.voucher.VoucherBatches;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * VoucherBatches (the auth/vouchers issue): makes the codes of large orders in the background, one queued batch
+ * per message. A run that fails is reported as a batch item failure and redelivered; the next run counts what is
+ * stored and makes only the rest, so nothing is made twice. An unreadable message is dropped after logging: it
+ * can never succeed.
+ */
+public final class VoucherBatchHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger log = LoggerFactory.getLogger(VoucherBatchHandler.class);
+
+    private final VoucherBatches batches;
+    private final Metrics metrics;
+
+    /** Lambda: reads the process environment once, at INIT. */
+    public VoucherBatchHandler() {
+        this(Env.system());
+    }
+
+    /** local-runtime: this function's environment from template.yaml. */
+    public VoucherBatchHandler(Env env) {
+        this(AdminWiring.from(env));
+    }
+
+    VoucherBatchHandler(AdminWiring wiring) {
+        this.batches = wiring.batches();
+        this.metrics = wiring.metrics();
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        try {
+            for (SQSEvent.SQSMessage message : event.getRecords()) {
+                String batchId;
+                try {
+                    batchId = Json.MAPPER.readTree(message.getBody()).path("batchId").asText("");
+                } catch (JacksonException unreadable) {
+                    log.atError().addKeyValue("messageId", message.getMessageId()).log("vouchers.batch-message-unreadable");
+                    continue;
+                }
+                try {
+                    batches.runQueued(batchId);
+                } catch (RuntimeException e) {
+                    log.atError().setCause(e).addKeyValue("batchId", batchId).log("vouchers.batch-failed");
+                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                }
+            }
+        } finally {
+            metrics.flush();
+        }
+        return new SQSBatchResponse(failures);
+    }
+}
