@@ -14,6 +14,7 @@ import com.wifibilling.core.store.LocalDynalite;
 import com.wifibilling.core.store.LocalElasticMq;
 import com.wifibilling.core.store.SqsQueues;
 import com.wifibilling.local.daraja.DarajaSimulator;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,7 @@ public final class LocalRuntime implements AutoCloseable {
     private Seeder.PackagesSeeded packagesSeeded;
     private Seeder.GatewaySeeded gatewaySeeded;
     private Seeder.AdminSeeded adminSeeded;
+    private Path stateFile;
 
     public LocalRuntime(LocalOptions options) {
         this.options = options;
@@ -115,6 +117,7 @@ public final class LocalRuntime implements AutoCloseable {
                 for (int i = 0; i < function.spec().schedules().size(); i++)
                     timers.add(ScheduleTimer.start(function, ScheduleRate.parse(function.spec().schedules().get(i).expression()),
                             options.scheduleScale(), i));
+            writeState();
             startupMillis = (System.nanoTime() - startedNanos) / 1_000_000;
             log.atInfo().addKeyValue("port", http.port()).addKeyValue("ms", startupMillis).log("local.started");
             return this;
@@ -190,6 +193,37 @@ public final class LocalRuntime implements AutoCloseable {
             if (failure == null) failure = e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         if (failure != null) throw failure;
+    }
+
+    /**
+     * Tells tools such as {@code scripts/seed-packages} where this runtime is ({@link LocalRuntimeState}). A home
+     * that cannot be written only costs them that: the runtime itself runs on.
+     */
+    private void writeState() {
+        Path file = LocalRuntimeState.file(options.home(), http.port());
+        var state = new LocalRuntimeState(baseUri(), dynalite.endpoint(), elasticMq.endpoint(), LocalResources.REGION,
+                resources.tableNames(), ProcessHandle.current().pid());
+        try {
+            state.write(file);
+            stateFile = file;
+        } catch (IOException e) {
+            log.atWarn().addKeyValue("file", file.toString()).addKeyValue("reason", e.toString()).log("local.state.unwritten");
+        }
+    }
+
+    private void forgetState() {
+        if (stateFile == null) return;
+        try {
+            Files.deleteIfExists(stateFile);
+        } catch (IOException e) {
+            log.atWarn().addKeyValue("file", stateFile.toString()).addKeyValue("reason", e.toString()).log("local.state.undeleted");
+        }
+        stateFile = null;
+    }
+
+    /** Returns the state file this runtime wrote ({@code <home>/.local-runtime/<port>.json}), while it runs. */
+    public Optional<Path> stateFile() {
+        return Optional.ofNullable(stateFile);
     }
 
     private void staticFolder(String prefix, Path folder) {
@@ -307,6 +341,7 @@ public final class LocalRuntime implements AutoCloseable {
         if (stopped.getCount() == 0) return;
         closing = true;
         long start = System.nanoTime();
+        forgetState();                    // tools stop finding it before anything stops answering
         quietly("http", http);            // no new requests first
         quietly("daraja-simulator", daraja); // its pending callbacks would only meet a closed port now
         timers.forEach(timer -> quietly("schedule", timer));

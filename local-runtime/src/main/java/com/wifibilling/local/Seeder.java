@@ -1,21 +1,16 @@
 package com.wifibilling.local;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.wifibilling.core.auth.PasswordHasher;
 import com.wifibilling.core.config.ConfigException;
 import com.wifibilling.core.gateway.Gateway;
 import com.wifibilling.core.gateway.GatewayStore;
 import com.wifibilling.core.gateway.GatewayType;
 import com.wifibilling.core.http.ApiException;
-import com.wifibilling.core.http.Json;
 import com.wifibilling.core.pkg.PackageStore;
 import com.wifibilling.core.pkg.TimePackage;
 import com.wifibilling.core.user.AdminCreation;
 import com.wifibilling.core.user.User;
 import com.wifibilling.core.user.UserStore;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -58,27 +53,11 @@ final class Seeder {
     static PackagesSeeded packages(PackageStore store, Path packagesJson) {
         int created = 0;
         int kept = 0;
-        for (TimePackage timePackage : readPackages(packagesJson)) {
+        for (TimePackage timePackage : PackagesFile.read(packagesJson)) {
             if (store.create(timePackage)) created++;
             else kept++;
         }
         return new PackagesSeeded(created, kept);
-    }
-
-    static List<TimePackage> readPackages(Path packagesJson) {
-        try {
-            return List.of(Json.MAPPER.readValue(Files.readString(packagesJson), TimePackage[].class));
-        } catch (ApiException e) { // a record's own validation, naming the field
-            throw new ConfigException(packagesJson + ": " + e.getMessage());
-        } catch (JacksonException e) {
-            if (e.getCause() instanceof ApiException invalid) throw new ConfigException(packagesJson + ": " + invalid.getMessage());
-            String where = e instanceof JsonMappingException mapping ? " at " + mapping.getPath().stream()
-                    .map(r -> r.getIndex() >= 0 ? "[" + r.getIndex() + "]" : "." + r.getFieldName())
-                    .collect(java.util.stream.Collectors.joining()) : "";
-            throw new ConfigException(packagesJson + " is not a JSON array of packages" + where + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException("Cannot read " + packagesJson + ": " + e.getMessage());
-        }
     }
 
     /**

@@ -16,8 +16,6 @@ import com.wifibilling.core.store.DynamoDbUserStore;
 import com.wifibilling.core.store.TestTables;
 import com.wifibilling.core.user.User;
 import com.wifibilling.core.user.UserKind;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Seeding through the real stores on dynalite: created once, then left alone. */
 @ExtendWith(DynaliteExtension.class)
@@ -104,28 +101,5 @@ class SeederTest {
         assertTrue(failure.getMessage().contains("ADMIN_PASSWORD"));
         assertFalse(failure.getMessage().contains("short1"));
         assertEquals(Optional.empty(), users.find(Seeder.ADMIN_USER_ID));
-    }
-
-    @Test
-    void malformedPackagesFileIsNamedInTheErrorWithTheField(@TempDir Path dir) throws Exception {
-        Path badId = Files.writeString(dir.resolve("packages.json"), """
-                [{"packageId":"Bad Id","name":"x","description":"","durationMinutes":60,"bandwidthMbps":2,
-                  "uploadMbps":2,"priceKES":20,"active":true,"sortOrder":1}]""");
-        var invalid = assertThrows(ConfigException.class, () -> Seeder.readPackages(badId));
-        assertTrue(invalid.getMessage().contains("packages.json: packageId must be"), invalid.getMessage());
-        Path missing = Files.writeString(dir.resolve("missing.json"), "[{\"packageId\":\"ok\",\"name\":\"x\"}]");
-        var incomplete = assertThrows(ConfigException.class, () -> Seeder.readPackages(missing));
-        assertTrue(incomplete.getMessage().contains("missing.json is not a JSON array of packages at [0]."), incomplete.getMessage());
-    }
-
-    @Test
-    void theRepositorysPackagesFileHoldsTheFourSeedPackages() {
-        var packages = Seeder.readPackages(com.wifibilling.core.RepoPaths.home().resolve("config/packages.json"));
-        assertEquals(List.of("basic", "standard", "premium", "ultra"), packages.stream().map(p -> p.packageId()).toList());
-        assertEquals(List.of(20L, 50L, 100L, 300L), packages.stream().map(p -> p.priceKES()).toList());
-        assertEquals(List.of(60, 180, 360, 1440), packages.stream().map(p -> p.durationMinutes()).toList());
-        assertEquals(List.of(2, 5, 10, 20), packages.stream().map(p -> p.bandwidthMbps()).toList());
-        assertEquals(List.of(1, 2, 3, 4), packages.stream().map(p -> p.sortOrder()).toList());
-        assertTrue(packages.stream().allMatch(p -> p.active()));
     }
 }

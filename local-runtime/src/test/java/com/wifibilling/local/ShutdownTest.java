@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.wifibilling.core.RepoPaths;
 import com.wifibilling.core.config.ConfigException;
 import com.wifibilling.core.config.Env;
+import com.wifibilling.core.config.SamTemplate;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -22,10 +23,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** After close() nothing is left: no dynalite child process, and every port the runtime held (the Daraja simulator's too) is free again. */
+/**
+ * After close() nothing is left: no dynalite child process, every port the runtime held (the Daraja simulator's
+ * too) is free again, and the state file tools found it by is gone. Ctrl-C and SIGTERM reach close() through
+ * LocalRuntimeMain's shutdown hook.
+ */
 class ShutdownTest {
     @Test
-    void closeStopsTheDynaliteChildAndFreesThePorts() throws Exception {
+    void closeStopsTheDynaliteChildFreesThePortsAndDeletesTheStateFile() throws Exception {
         Set<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
         LocalRuntime runtime = TestRuntimes.start();
         List<ProcessHandle> started = ProcessHandle.current().children().filter(p -> !before.contains(p.pid())).toList();
@@ -36,10 +41,18 @@ class ShutdownTest {
         int dynamoDb = runtime.dynamoDbEndpoint().getPort();
         int sqs = runtime.sqsEndpoint().getPort();
         int daraja = runtime.darajaBaseUri().getPort();
+        Path stateFile = LocalRuntimeState.file(RepoPaths.home(), api);
+        assertEquals(Optional.of(stateFile), runtime.stateFile());
+        assertEquals(new LocalRuntimeState(runtime.baseUri(), runtime.dynamoDbEndpoint(), runtime.sqsEndpoint(), "af-south-1",
+                LocalResources.of(SamTemplate.load(RepoPaths.template()), Map.of()).tableNames(), ProcessHandle.current().pid()),
+                LocalRuntimeState.read(stateFile).orElseThrow());
+        assertFalse(Files.readString(stateFile).contains("SECRET"), "addresses and names only");
 
         runtime.close();
 
         assertFalse(started.getFirst().isAlive(), "no orphan node process");
+        assertFalse(Files.exists(stateFile), "tools no longer find it");
+        assertEquals(Optional.empty(), runtime.stateFile());
         for (int port : List.of(api, dynamoDb, sqs, daraja)) assertDoesNotThrow(() -> bindAndRelease(port), "port " + port + " is free");
         assertDoesNotThrow(runtime::close, "closing twice is harmless");
     }
