@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Plays Lambda's SQS event source mapping for one function and queue: receives up to the template's BatchSize,
+ * Plays Lambda's SQS event source mapping for one function and queue, with {@value #CONCURRENT_BATCHES} pollers
+ * like Lambda's first scale step: each receives up to the template's BatchSize,
  * delivers the batch as a real {@link SQSEvent} to the function, then deletes what succeeded. With
  * {@code ReportBatchItemFailures} only the messages not listed as failures are deleted; without it a successful
  * invocation deletes the whole batch (the list is ignored, as in AWS); an invocation that throws or times out
@@ -31,6 +32,11 @@ final class SqsPoller implements AutoCloseable {
     /** Short long-polls: a stop never waits more than this for an idle receive. */
     private static final int WAIT_SECONDS = 1;
     private static final int SQS_MAX_PER_RECEIVE = 10;
+    /**
+     * Lambda's SQS event source starts with five concurrent pollers, each delivering its own batch (and scales up
+     * from there); with one, a burst of callbacks would queue behind each other's batches, which AWS never does.
+     */
+    static final int CONCURRENT_BATCHES = 5;
 
     private final SqsClient sqs;
     private final FunctionHost function;
@@ -39,7 +45,7 @@ final class SqsPoller implements AutoCloseable {
     private final String queueArn;
     private final String region;
     private volatile boolean running = true;
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     private SqsPoller(SqsClient sqs, FunctionHost function, SqsSource source, String queueUrl, String queueArn, String region) {
         this.sqs = sqs;
@@ -48,13 +54,14 @@ final class SqsPoller implements AutoCloseable {
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.region = region;
-        this.thread = Thread.ofVirtual().name("sqs-" + function.name() + "-" + source.queue()).unstarted(this::run);
+        for (int i = 0; i < CONCURRENT_BATCHES; i++)
+            threads.add(Thread.ofVirtual().name("sqs-" + function.name() + "-" + source.queue() + "-" + i).unstarted(this::run));
     }
 
     static SqsPoller start(SqsClient sqs, FunctionHost function, SqsSource source, LocalResources resources) {
         var poller = new SqsPoller(sqs, function, source, resources.queueUrl(source.queue()), resources.queueArn(source.queue()),
                 LocalResources.REGION);
-        poller.thread.start();
+        poller.threads.forEach(Thread::start);
         return poller;
     }
 
@@ -180,14 +187,16 @@ final class SqsPoller implements AutoCloseable {
         }
     }
 
-    /** Stops receiving and waits for the batch in hand to finish (its function's Timeout at most). */
+    /** Stops receiving and waits for the batches in hand to finish (their function's Timeout at most). */
     @Override
     public void close() {
         running = false;
         try {
-            if (!thread.join(java.time.Duration.ofSeconds(WAIT_SECONDS + 2L))) {
-                thread.interrupt();
-                thread.join(java.time.Duration.ofSeconds(function.spec().timeoutSeconds()));
+            for (Thread thread : threads) {
+                if (!thread.join(java.time.Duration.ofSeconds(WAIT_SECONDS + 2L))) {
+                    thread.interrupt();
+                    thread.join(java.time.Duration.ofSeconds(function.spec().timeoutSeconds()));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
