@@ -103,9 +103,9 @@ public final class CallbackProcessor {
             return Outcome.ACKNOWLEDGED;
         }
         switch (transaction.status()) {
-            case PENDING -> pending(transaction, callback);
+            case PENDING -> pending(transaction, callback, received.receivedAt());
             case COMPLETED -> completed(transaction, callback);
-            case CANCELLED, EXPIRED, FAILED -> closed(transaction, callback);
+            case CANCELLED, EXPIRED, FAILED -> closed(transaction, callback, received.receivedAt());
         }
         return Outcome.ACKNOWLEDGED;
     }
@@ -126,9 +126,9 @@ public final class CallbackProcessor {
     }
 
     /** §4.3 rules 3–5 for a transaction still waiting for its answer. */
-    private void pending(Transaction transaction, StkCallback callback) {
+    private void pending(Transaction transaction, StkCallback callback, Instant receivedAt) {
         if (!callback.paid()) {
-            finalizer.finalize(transaction, result(callback, null), ResultCodes.Origin.CALLBACK);
+            finalizer.finalize(transaction, result(callback, null, receivedAt), ResultCodes.Origin.CALLBACK);
             return;
         }
         Optional<Doubt> doubt = check(transaction, callback);
@@ -141,13 +141,13 @@ public final class CallbackProcessor {
         if (verify == Verify.ALWAYS) {
             QueryOutcome confirmed = query(transaction).orElse(null);
             if (confirmed instanceof QueryOutcome.Completed) {
-                honour(transaction, result(callback, receipt));
+                honour(transaction, result(callback, receipt, receivedAt));
             } else if (confirmed instanceof QueryOutcome.Final) {
                 finalizer.finalize(transaction, confirmed, PaymentSource.CALLBACK);
             }
             return; // pending or no answer: the sweeper asks again
         }
-        honour(transaction, result(callback, receipt));
+        honour(transaction, result(callback, receipt, receivedAt));
     }
 
     /**
@@ -187,7 +187,7 @@ public final class CallbackProcessor {
      * that checks out (confirmed by a query {@code "0"} when the setting says {@code always}), or a doubtful one a
      * query confirms, completes it late; anything else is a duplicate.
      */
-    private void closed(Transaction transaction, StkCallback callback) {
+    private void closed(Transaction transaction, StkCallback callback, Instant receivedAt) {
         if (!callback.paid()) {
             log.atInfo().addKeyValue("transactionId", transaction.transactionId()).log("payment.callback.duplicate");
             return;
@@ -200,7 +200,7 @@ public final class CallbackProcessor {
             return;
         }
         if (verify == Verify.ALWAYS && !(query(transaction).orElse(null) instanceof QueryOutcome.Completed)) return;
-        finalizer.completeLate(transaction, result(callback, callback.metadata().receipt().orElseThrow()));
+        finalizer.completeLate(transaction, result(callback, callback.metadata().receipt().orElseThrow(), receivedAt));
     }
 
     /**
@@ -253,9 +253,15 @@ public final class CallbackProcessor {
         }
     }
 
-    private PaymentResult result(StkCallback callback, String receipt) {
+    /**
+     * Returns the callback's result as of when it reached our API (not when the queue delivered it): that is when
+     * M-Pesa told us, so {@code completedAt} and {@code PayToActiveMs} count the queue wait too. A delivery that
+     * came before the clock's reading of now (clock skew between functions) counts from now.
+     */
+    private PaymentResult result(StkCallback callback, String receipt, Instant receivedAt) {
         Instant now = clock.instant();
-        return new PaymentResult(callback.resultCode(), callback.resultDesc(), receipt, PaymentSource.CALLBACK, now);
+        Instant at = receivedAt.isAfter(now) ? now : receivedAt;
+        return new PaymentResult(callback.resultCode(), callback.resultDesc(), receipt, PaymentSource.CALLBACK, at);
     }
 
     /** A failed §4.3 check: its reason and the doubtful value, for the anomaly. */

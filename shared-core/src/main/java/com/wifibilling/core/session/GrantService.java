@@ -125,7 +125,8 @@ public final class GrantService {
                 next = GrantApplication.start(read, grant, fresh, now);
             }
             if (sessions.write(read, next, grant.grantId())) {
-                if (grant.paidAt() != null) metrics.milliseconds("PayToActiveMs", Duration.between(grant.paidAt(), now).toMillis());
+                // Measured once the session is written: from when the payment was known to when the device may log in.
+                if (grant.paidAt() != null) metrics.milliseconds("PayToActiveMs", Duration.between(grant.paidAt(), clock.instant()).toMillis());
                 return next;
             }
             pause(attempt);
