@@ -2,7 +2,6 @@ package com.wifibilling.local.cli;
 
 import com.wifibilling.core.config.Env;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -12,8 +11,6 @@ import java.util.Optional;
  * DynamoDB endpoint ({@code --endpoint-url}) — and whether packages that differ are overwritten.
  */
 record SeedOptions(Path file, Target target, boolean update, boolean help) {
-    static final int DEFAULT_PORT = 3000;
-
     static final String USAGE = """
             Usage: scripts/seed-packages [options]
 
@@ -54,39 +51,30 @@ record SeedOptions(Path file, Target target, boolean update, boolean help) {
         URI endpoint = null;
         boolean update = false;
         boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            String name = arg;
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) { // --port=3001 as well as --port 3001
-                name = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            }
-            if (value != null && (name.equals("--aws") || name.equals("--update") || name.equals("--help")))
-                throw new UsageException(name + " takes no value");
-            switch (name) {
-                case "--help", "-h" -> help = true;
-                case "--file" -> file = Path.of(value != null ? value : next(args, ++i, name));
-                case "--port" -> port = port(value != null ? value : next(args, ++i, name));
-                case "--aws" -> aws = true;
-                case "--table" -> table = value != null ? value : next(args, ++i, name);
-                case "--region" -> region = value != null ? value : next(args, ++i, name);
-                case "--endpoint-url" -> endpoint = endpoint(value != null ? value : next(args, ++i, name));
-                case "--update" -> update = true;
-                case "--home" -> home = Path.of(value != null ? value : next(args, ++i, name));
-                default -> throw new UsageException("Unknown option " + arg);
+        var line = new CommandLine(args);
+        while (line.next()) {
+            switch (line.name()) {
+                case "--help", "-h" -> help = line.flag();
+                case "--file" -> file = Path.of(line.value());
+                case "--port" -> port = line.number(1, 65_535);
+                case "--aws" -> aws = line.flag();
+                case "--table" -> table = line.value();
+                case "--region" -> region = line.value();
+                case "--endpoint-url" -> endpoint = line.httpUri();
+                case "--update" -> update = line.flag();
+                case "--home" -> home = Path.of(line.value());
+                default -> throw line.unknown();
             }
         }
         home = home.toAbsolutePath().normalize();
         file = (file == null ? home.resolve("config/packages.json") : file).toAbsolutePath().normalize();
-        if (help) return new SeedOptions(file, new RunningRuntime(home, DEFAULT_PORT), update, true);
+        if (help) return new SeedOptions(file, new RunningRuntime(home, LocalRuntimeFinder.DEFAULT_PORT), update, true);
 
         boolean named = aws || endpoint != null;
         if (!named) {
             if (table != null) throw new UsageException("--table needs --aws or --endpoint-url (a local runtime knows its own table)");
             if (region != null) throw new UsageException("--region needs --aws or --endpoint-url");
-            return new SeedOptions(file, new RunningRuntime(home, port == null ? DEFAULT_PORT : port), update, false);
+            return new SeedOptions(file, new RunningRuntime(home, port == null ? LocalRuntimeFinder.DEFAULT_PORT : port), update, false);
         }
         String option = aws ? "--aws" : "--endpoint-url";
         if (port != null) throw new UsageException("--port picks a local runtime; it does not go with " + option);
@@ -94,38 +82,5 @@ record SeedOptions(Path file, Target target, boolean update, boolean help) {
         String resolved = Optional.ofNullable(region).or(() -> env.optional("AWS_REGION")).or(() -> env.optional("AWS_DEFAULT_REGION"))
                 .orElseThrow(() -> new UsageException(option + " needs --region R, or AWS_REGION or AWS_DEFAULT_REGION in the environment"));
         return new SeedOptions(file, new NamedTable(table, resolved, Optional.ofNullable(endpoint)), update, false);
-    }
-
-    private static String next(String[] args, int index, String option) {
-        if (index >= args.length || args[index].startsWith("--"))
-            throw new UsageException(option + " needs a value");
-        return args[index];
-    }
-
-    private static int port(String text) {
-        try {
-            int port = Integer.parseInt(text);
-            if (port >= 1 && port <= 65_535) return port;
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new UsageException("--port needs a number from 1 to 65535, not " + text);
-    }
-
-    private static URI endpoint(String text) {
-        try {
-            URI uri = new URI(text);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) return uri;
-        } catch (URISyntaxException e) {
-            // answered below
-        }
-        throw new UsageException("--endpoint-url needs http(s)://host[:port], not " + text);
-    }
-
-    /** The command line is wrong; the message says how, and the caller prints {@link #USAGE}. */
-    static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message);
-        }
     }
 }

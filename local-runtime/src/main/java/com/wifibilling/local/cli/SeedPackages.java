@@ -8,11 +8,7 @@ import com.wifibilling.core.store.AwsClients;
 import com.wifibilling.core.store.DynamoDbPackageStore;
 import com.wifibilling.local.LocalRuntimeState;
 import com.wifibilling.local.PackagesFile;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  */
 public final class SeedPackages {
     private static final String PACKAGES_TABLE = "PackagesTable";
-    private static final int PROBE_TIMEOUT_MILLIS = 1000;
+    private static final String OTHERWISE = "or pass --aws --table NAME for a table in AWS";
 
     private SeedPackages() {}
 
@@ -45,7 +41,7 @@ public final class SeedPackages {
         SeedOptions options;
         try {
             options = SeedOptions.parse(args, defaultHome, env);
-        } catch (SeedOptions.UsageException e) {
+        } catch (UsageException e) {
             err.println("seed-packages: " + e.getMessage());
             err.print(SeedOptions.USAGE);
             return 2;
@@ -66,7 +62,7 @@ public final class SeedPackages {
             err.println("seed-packages: there is no table " + destination.table() + " in " + destination.where());
         } catch (SdkException e) {
             err.println("seed-packages: DynamoDB in " + (destination == null ? "?" : destination.where()) + " failed: " + firstLine(e.getMessage()));
-        } catch (NoLocalRuntime | IllegalStateException e) { // ConfigException is one: the file, or a malformed state file
+        } catch (LocalRuntimeFinder.NoLocalRuntime | IllegalStateException e) { // ConfigException is one: the file, or a malformed state file
             err.println("seed-packages: " + e.getMessage());
         }
         return 1;
@@ -120,12 +116,7 @@ public final class SeedPackages {
 
         /** Returns the local runtime on {@code port}: its state file names it, its pid is alive and its DynamoDB answers. */
         static Destination running(Path home, int port) {
-            Path file = LocalRuntimeState.file(home, port);
-            LocalRuntimeState state = LocalRuntimeState.read(file).orElseThrow(() -> new NoLocalRuntime(port, ""));
-            if (!state.pidAlive())
-                throw new NoLocalRuntime(port, file + " was left by process " + state.pid() + ", which has ended");
-            if (!answers(state.dynamodb()))
-                throw new NoLocalRuntime(port, "its DynamoDB endpoint " + state.dynamodb() + " does not answer");
+            LocalRuntimeState state = LocalRuntimeFinder.find(home, port, OTHERWISE, "DynamoDB endpoint", LocalRuntimeState::dynamodb);
             String table = state.tableName(PACKAGES_TABLE).orElseThrow(() ->
                     new ConfigException("The local runtime on port " + port + " has no " + PACKAGES_TABLE + ": its template declares none"));
             return new Destination(table, new AwsConfig(state.region(), Optional.of(state.dynamodb()), Optional.empty()),
@@ -134,25 +125,6 @@ public final class SeedPackages {
 
         DynamoDbClient client() {
             return AwsClients.dynamoDb(aws);
-        }
-    }
-
-    private static boolean answers(URI endpoint) {
-        int port = endpoint.getPort() > 0 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
-        try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress(endpoint.getHost(), port), PROBE_TIMEOUT_MILLIS);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** No runtime answers on that port; the message says how to start one. */
-    static final class NoLocalRuntime extends RuntimeException {
-        NoLocalRuntime(int port, String why) {
-            super("No local runtime on port " + port + ": start it with ./scripts/run-local"
-                    + (port == SeedOptions.DEFAULT_PORT ? "" : " --port " + port)
-                    + " (or pass --aws --table NAME for a table in AWS)" + (why.isEmpty() ? "" : "; " + why));
         }
     }
 }

@@ -169,7 +169,7 @@ class SeedPackagesTest {
             assertInstanceOf(StaticCredentialsProvider.class, client.serviceClientConfiguration().credentialsProvider());
             assertEquals(Optional.of(dynalite), client.serviceClientConfiguration().endpointOverride());
         }
-        assertThrows(SeedOptions.UsageException.class, () -> SeedOptions.parse(new String[] {"--aws=yes"}, Optional.empty(), NO_REGION));
+        assertThrows(UsageException.class, () -> SeedOptions.parse(new String[] {"--aws=yes"}, Optional.empty(), NO_REGION));
     }
 
     private Run seed(String... args) {
