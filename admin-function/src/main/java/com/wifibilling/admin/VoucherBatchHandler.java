@@ -7,10 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JacksonException;
 import com.wifibilling.core.config.Env;
 import com.wifibilling.core.http.Json;
+import com.wifibilling.core.http.SqsBatches;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.voucher.VoucherBatches;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,26 +42,16 @@ public final class VoucherBatchHandler implements RequestHandler<SQSEvent, SQSBa
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        try {
-            for (SQSEvent.SQSMessage message : event.getRecords()) {
-                String batchId;
-                try {
-                    batchId = Json.MAPPER.readTree(message.getBody()).path("batchId").asText("");
-                } catch (JacksonException unreadable) {
-                    log.atError().addKeyValue("messageId", message.getMessageId()).log("vouchers.batch-message-unreadable");
-                    continue;
-                }
-                try {
-                    batches.runQueued(batchId);
-                } catch (RuntimeException e) {
-                    log.atError().setCause(e).addKeyValue("batchId", batchId).log("vouchers.batch-failed");
-                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                }
+        return SqsBatches.handle(event, metrics, "vouchers.batch-failed", message -> {
+            String batchId;
+            try {
+                batchId = Json.MAPPER.readTree(message.getBody()).path("batchId").asText("");
+            } catch (JacksonException unreadable) {
+                log.atError().addKeyValue("messageId", message.getMessageId()).log("vouchers.batch-message-unreadable");
+                return false; // it can never succeed: dropped, not retried
             }
-        } finally {
-            metrics.flush();
-        }
-        return new SQSBatchResponse(failures);
+            batches.runQueued(batchId);
+            return false;
+        });
     }
 }

@@ -5,13 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.wifibilling.core.config.Env;
+import com.wifibilling.core.http.SqsBatches;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.payment.CallbackProcessor;
 import com.wifibilling.core.store.SqsCallbackQueue;
-import java.util.ArrayList;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * CallbackProcessor (DESIGN §2): consumes {@code payment-callbacks} in batches and applies contracts/daraja.md
@@ -20,8 +17,6 @@ import org.slf4j.LoggerFactory;
  * receives moves it to the dead-letter queue. Metrics are flushed whatever happens.
  */
 public final class CallbackProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private static final Logger log = LoggerFactory.getLogger(CallbackProcessorHandler.class);
-
     private final CallbackProcessor processor;
     private final Metrics metrics;
 
@@ -43,22 +38,8 @@ public final class CallbackProcessorHandler implements RequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        try {
-            for (SQSEvent.SQSMessage message : event.getRecords()) {
-                try {
-                    var received = SqsCallbackQueue.decode(message.getBody());
-                    if (processor.process(received, receiveCount(message)) == CallbackProcessor.Outcome.RETRY)
-                        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                } catch (RuntimeException e) {
-                    log.atError().setCause(e).addKeyValue("messageId", message.getMessageId()).log("payment.callback.processing-failed");
-                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-                }
-            }
-        } finally {
-            metrics.flush();
-        }
-        return new SQSBatchResponse(failures);
+        return SqsBatches.handle(event, metrics, "payment.callback.processing-failed", message ->
+                processor.process(SqsCallbackQueue.decode(message.getBody()), receiveCount(message)) == CallbackProcessor.Outcome.RETRY);
     }
 
     /** Returns SQS's {@code ApproximateReceiveCount} (1 on the first delivery; 1 when absent or unreadable). */
