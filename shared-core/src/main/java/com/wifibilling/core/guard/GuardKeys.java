@@ -31,6 +31,11 @@ public final class GuardKeys {
         return "query#" + requireText(transactionId, "transactionId");
     }
 
+    /** Returns {@code audit#<hour>}: the one sweeper run that audits Stats in a clock hour (DESIGN §4). */
+    public static String audit(String hour) {
+        return "audit#" + requireText(hour, "hour");
+    }
+
     /** Returns {@code attempt#<kind>#<subject>}: a fixed-window counter of failed attempts (lockouts). */
     public static String attempt(String kind, String subject) {
         return "attempt#" + requireText(kind, "kind") + "#" + requireText(subject, "subject");
