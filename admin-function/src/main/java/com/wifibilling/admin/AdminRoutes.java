@@ -8,6 +8,9 @@ import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.http.Reply;
 import com.wifibilling.core.http.Request;
 import com.wifibilling.core.http.Router;
+import com.wifibilling.core.session.DeviceKey;
+import com.wifibilling.core.session.Session;
+import com.wifibilling.core.session.SessionTermination;
 import com.wifibilling.core.voucher.CodeFormat;
 import com.wifibilling.core.voucher.Voucher;
 import com.wifibilling.core.voucher.VoucherBatch;
@@ -28,8 +31,13 @@ final class AdminRoutes {
 
     private AdminRoutes() {}
 
-    static Router router(Authorizer authorizer, VoucherBatches batches, VoucherStore vouchers) {
+    static Router router(Authorizer authorizer, VoucherBatches batches, VoucherStore vouchers, SessionTermination termination) {
         return new Router(Map.of(
+                "POST /api/admin/sessions/{deviceKey}/terminate", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
+                    String reason = request.body().isBlank() ? null : request.json(TerminateRequest.class).reason();
+                    Session ended = termination.terminate(DeviceKey.parse(request.pathParameter("deviceKey")), reason);
+                    return Reply.ok(Map.of("deviceKey", ended.deviceKey().value(), "status", ended.status(), "endedAt", ended.endedAt()));
+                }),
                 "POST /api/admin/vouchers/generate", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
                     VoucherBatch batch = batches.order(request.json(GenerateRequest.class).order(), admin.subject());
                     return Reply.status(batch.status() == VoucherBatch.Status.RUNNING ? 202 : 201, batch);
@@ -66,6 +74,9 @@ final class AdminRoutes {
             throw ApiException.invalidField("limit", "limit must be a whole number");
         }
     }
+
+    /** The optional body of {@code POST /api/admin/sessions/{deviceKey}/terminate}: why, for the session's record. */
+    record TerminateRequest(String reason) {}
 
     /** The body of {@code POST /api/admin/vouchers/generate}; {@link VoucherOrder} checks every field. */
     record GenerateRequest(String packageId, Integer count, String prefix, Integer length, Integer validDays) {

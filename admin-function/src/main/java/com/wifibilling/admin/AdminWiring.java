@@ -6,10 +6,14 @@ import com.wifibilling.core.config.Env;
 import com.wifibilling.core.http.Api;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.store.AwsClients;
+import com.wifibilling.core.session.SessionTermination;
+import com.wifibilling.core.store.DynamoDbGuardStore;
 import com.wifibilling.core.store.DynamoDbPackageStore;
+import com.wifibilling.core.store.DynamoDbSessionStore;
 import com.wifibilling.core.store.DynamoDbStatsStore;
 import com.wifibilling.core.store.DynamoDbVoucherBatchStore;
 import com.wifibilling.core.store.DynamoDbVoucherStore;
+import com.wifibilling.core.store.SqsGrantPublisher;
 import com.wifibilling.core.store.SqsVoucherBatchQueue;
 import com.wifibilling.core.voucher.VoucherBatches;
 import com.wifibilling.core.voucher.VoucherGenerator;
@@ -35,6 +39,10 @@ record AdminWiring(Api api, VoucherBatches batches, Metrics metrics) {
         var batches = new VoucherBatches(new DynamoDbVoucherBatchStore(dynamoDb, config.vouchersTable()), generator,
                 new SqsVoucherBatchQueue(AwsClients.sqs(config.aws()), config.voucherBatchesQueueUrl()), packages, clock);
         var authorizer = new Authorizer(new TokenService(config.jwtSecret(), clock));
-        return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers), config.http(), metrics), batches, metrics);
+        var termination = new SessionTermination(new DynamoDbSessionStore(dynamoDb, config.sessionsTable()),
+                new SqsGrantPublisher(AwsClients.sqs(config.aws()), config.queues()), new DynamoDbGuardStore(dynamoDb, config.guardsTable()),
+                clock);
+        return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers, termination), config.http(), metrics), batches,
+                metrics);
     }
 }

@@ -136,6 +136,23 @@ class VoucherEndToEndTest {
     }
 
     @Test
+    void anAdminTerminatesADevicesTimeAndTheDeviceIsDisconnected() {
+        String code = order(1).getFirst();
+        String mac = "02:90:00:00:00:3f";
+        assertEquals(200, redeem(code, mac).statusCode());
+        String path = "/api/admin/sessions/" + java.net.URLEncoder.encode("default#" + mac.toUpperCase(), java.nio.charset.StandardCharsets.UTF_8)
+                + "/terminate";
+        var ended = post(path, Map.of("reason", "refund"), "Authorization", "Bearer " + adminToken);
+        assertEquals(200, ended.statusCode(), ended.body());
+        assertEquals("ended", json(ended).get("status").asText());
+        assertFalse(json(api.get("/api/auth/status?mac=" + mac)).get("active").asBoolean());
+        var again = post(path, Map.of(), "Authorization", "Bearer " + adminToken);
+        assertEquals(List.of(404, "NO_ACTIVE_SESSION"), List.of(again.statusCode(), code(again)));
+        var badKey = post("/api/admin/sessions/nope/terminate", Map.of(), "Authorization", "Bearer " + adminToken);
+        assertEquals(400, badKey.statusCode());
+    }
+
+    @Test
     void aLargeOrderIsGeneratedInTheBackgroundWithProgress() throws Exception {
         var ordered = post("/api/admin/vouchers/generate", Map.of("packageId", "basic", "count", 1_100),
                 "Authorization", "Bearer " + adminToken);

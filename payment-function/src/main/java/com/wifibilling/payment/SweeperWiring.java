@@ -6,6 +6,7 @@ import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.payment.PaymentSweeper;
 import com.wifibilling.core.payment.StatsAudit;
 import com.wifibilling.core.payment.SweeperSettings;
+import com.wifibilling.core.session.SessionTermination;
 import com.wifibilling.core.store.DynamoDbEventStore;
 import com.wifibilling.core.store.DynamoDbGuardStore;
 import com.wifibilling.core.store.DynamoDbStatsStore;
@@ -15,9 +16,9 @@ import java.time.Duration;
  * Builds the Sweeper's object graph once per container (STYLE §1): the {@link FinalizerParts} and
  * {@link PaymentSweeper} with its settings (contracts/daraja.md §9 "Sweeper": {@code SWEEPER_QUERY_AFTER_SECONDS}
  * 120, {@code SWEEPER_EXPIRE_AFTER_SECONDS} 600; §5: {@code SWEEPER_QUERIES_PER_SECOND} 5). A missing or malformed
- * variable stops INIT naming it. Also the hourly Stats audit (DESIGN §4), which the same schedule runs.
+ * variable stops INIT naming it. Also the hourly Stats audit (DESIGN §4) and the expiry backstop (DESIGN §6), which the same schedule runs.
  */
-record SweeperWiring(PaymentSweeper sweeper, StatsAudit audit, Metrics metrics) {
+record SweeperWiring(PaymentSweeper sweeper, StatsAudit audit, SessionTermination expiry, Metrics metrics) {
     static SweeperWiring from(Env env) {
         var parts = FinalizerParts.from(env);
         var defaults = SweeperSettings.DEFAULTS;
@@ -27,10 +28,11 @@ record SweeperWiring(PaymentSweeper sweeper, StatsAudit audit, Metrics metrics) 
                 env.optional("SWEEPER_QUERIES_PER_SECOND", Integer::parseInt, defaults.queriesPerSecond()));
         var sweeper = new PaymentSweeper(parts.transactions(), parts.daraja(), parts.finalizer(), parts.metrics(), parts.clock(),
                 settings);
+        var guards = new DynamoDbGuardStore(parts.dynamoDb(), env.require("GUARDS_TABLE"));
         var audit = new StatsAudit(parts.transactions(), new DynamoDbStatsStore(parts.dynamoDb(), env.require("STATS_TABLE")),
-                new DynamoDbEventStore(parts.dynamoDb(), env.require("EVENTS_TABLE")),
-                new DynamoDbGuardStore(parts.dynamoDb(), env.require("GUARDS_TABLE")), parts.metrics(), parts.clock());
-        return new SweeperWiring(sweeper, audit, parts.metrics());
+                new DynamoDbEventStore(parts.dynamoDb(), env.require("EVENTS_TABLE")), guards, parts.metrics(), parts.clock());
+        var expiry = new SessionTermination(parts.sessions(), parts.publisher(), guards, parts.clock());
+        return new SweeperWiring(sweeper, audit, expiry, parts.metrics());
     }
 
     private static Duration seconds(String value) {

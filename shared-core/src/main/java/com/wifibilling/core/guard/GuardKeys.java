@@ -36,6 +36,11 @@ public final class GuardKeys {
         return "audit#" + requireText(hour, "hour");
     }
 
+    /** Returns {@code expiry-disconnect#<sessionId>}: the sweeper's backstop disconnect, once per few minutes per session. */
+    public static String expiryDisconnect(String sessionId) {
+        return "expiry-disconnect#" + requireText(sessionId, "sessionId");
+    }
+
     /** Returns {@code attempt#<kind>#<subject>}: a fixed-window counter of failed attempts (lockouts). */
     public static String attempt(String kind, String subject) {
         return "attempt#" + requireText(kind, "kind") + "#" + requireText(subject, "subject");

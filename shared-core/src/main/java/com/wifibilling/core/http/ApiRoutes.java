@@ -23,7 +23,8 @@ public final class ApiRoutes {
             "POST /api/auth/logout",
             "POST /api/admin/vouchers/generate",
             "GET /api/admin/vouchers/batches/{batchId}",
-            "GET /api/admin/vouchers");
+            "GET /api/admin/vouchers",
+            "POST /api/admin/sessions/{deviceKey}/terminate");
 
     private ApiRoutes() {}
 }
