@@ -21,6 +21,9 @@ public final class ApiRoutes {
             "POST /api/auth/voucher",
             "GET /api/auth/status",
             "POST /api/auth/logout",
+            "POST /api/auth/relogin",
+            "POST /api/radius/authorize",
+            "POST /api/radius/accounting",
             "POST /api/admin/vouchers/generate",
             "GET /api/admin/vouchers/batches/{batchId}",
             "GET /api/admin/vouchers");
