@@ -1,6 +1,7 @@
 package com.wifibilling.auth;
 
 import com.wifibilling.core.auth.JwtSecret;
+import com.wifibilling.core.auth.RadiusApiToken;
 import com.wifibilling.core.config.AwsConfig;
 import com.wifibilling.core.config.ConfigException;
 import com.wifibilling.core.config.Env;
@@ -9,7 +10,7 @@ import com.wifibilling.core.config.HttpConfig;
 
 /** AuthApi's configuration, read once at INIT; a missing or malformed variable stops it with its name. */
 record AuthConfig(HttpConfig http, AwsConfig aws, String usersTable, String guardsTable, JwtSecret jwtSecret,
-                  int loginIpLimitPerMinute, PortalTables portal) {
+                  int loginIpLimitPerMinute, PortalTables portal, RadiusApiToken radiusApiToken) {
     /**
      * What the portal routes (voucher, portal login, status, logout) need besides users and guards: the tables a
      * grant touches, the queues it publishes to, where the portal lives and the gateway meant when none is named.
@@ -30,7 +31,7 @@ record AuthConfig(HttpConfig http, AwsConfig aws, String usersTable, String guar
         return new AuthConfig(HttpConfig.from(env), AwsConfig.from(env), env.require("USERS_TABLE"), env.require("GUARDS_TABLE"),
                 JwtSecret.from(env),
                 env.optional("LOGIN_IP_LIMIT_PER_MINUTE", AuthConfig::perMinute, DEFAULT_LOGIN_IP_LIMIT_PER_MINUTE),
-                PortalTables.from(env));
+                PortalTables.from(env), RadiusApiToken.of(env.optional("RADIUS_API_TOKEN")));
     }
 
     private static int perMinute(String value) {

@@ -5,10 +5,15 @@ import com.wifibilling.core.auth.Audience;
 import com.wifibilling.core.auth.Authorizer;
 import com.wifibilling.core.auth.LoginRequest;
 import com.wifibilling.core.auth.PortalAccess;
+import com.wifibilling.core.auth.RadiusApiToken;
+import com.wifibilling.core.auth.Relogin;
 import com.wifibilling.core.auth.Role;
 import com.wifibilling.core.auth.TokenClaims;
 import com.wifibilling.core.auth.TokenService;
 import com.wifibilling.core.gateway.GatewayParams;
+import com.wifibilling.core.gateway.RadiusAccounting;
+import com.wifibilling.core.gateway.RadiusAuthorization;
+import com.wifibilling.core.gateway.RadiusDecision;
 import com.wifibilling.core.guard.FloodGuard;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.http.Reply;
@@ -23,13 +28,17 @@ import java.util.Map;
 final class AuthRoutes {
     /** Requests with no source IP (never from API Gateway) share one flood count. */
     static final String UNKNOWN_SOURCE = "unknown";
+    static final String RADIUS_TOKEN_HEADER = "X-Radius-Token";
 
     private AuthRoutes() {}
 
-    /** The portal side of AuthApi: vouchers, a portal user's sign-in, status and logout, and the token check for logout. */
-    record Portal(VoucherRedemption vouchers, PortalAccess access, Authorizer authorizer, TokenService tokens) {}
+    /** The portal side of AuthApi: vouchers, a portal user's sign-in, status, relogin and logout, and the token check for logout. */
+    record Portal(VoucherRedemption vouchers, PortalAccess access, Relogin relogin, Authorizer authorizer, TokenService tokens) {}
 
-    static Router router(AdminLogin login, FloodGuard loginFlood, TokenService tokens, Portal portal) {
+    /** The FreeRADIUS side (contracts/gateways.md §3.4-§3.5): only callers with the shared X-Radius-Token reach it. */
+    record Radius(RadiusApiToken token, RadiusAuthorization authorization, RadiusAccounting accounting) {}
+
+    static Router router(AdminLogin login, FloodGuard loginFlood, TokenService tokens, Portal portal, Radius radius) {
         return new Router(Map.of(
                 "POST /api/auth/login", request -> {
                     loginFlood.admit(request.sourceIp() == null ? UNKNOWN_SOURCE : request.sourceIp()); // every request counts, even malformed
@@ -45,7 +54,19 @@ final class AuthRoutes {
                     portal.access().logout(caller.subject());
                     return Reply.noContent();
                 }),
-                "POST /api/auth/validate", request -> Reply.ok(ValidAnswer.of(tokens.verify(request.json(ValidateRequest.class).token())))));
+                "POST /api/auth/validate", request -> Reply.ok(ValidAnswer.of(tokens.verify(request.json(ValidateRequest.class).token()))),
+                "POST /api/auth/relogin", request -> Reply.ok(portal.relogin().relogin(request.json(Relogin.ReloginRequest.class))),
+                // rlm_rest's formats: 200 accept / 401 reject with Reply-Message; accounting 204 whenever understood.
+                "POST /api/radius/authorize", request -> {
+                    radius.token().check(request.header(RADIUS_TOKEN_HEADER)); // before the body: no parsing for strangers
+                    RadiusDecision decision = radius.authorization().authorize(RadiusBody.attributes(request));
+                    return Reply.status(decision.status(), decision.body());
+                },
+                "POST /api/radius/accounting", request -> {
+                    radius.token().check(request.header(RADIUS_TOKEN_HEADER));
+                    radius.accounting().record(RadiusBody.attributes(request));
+                    return Reply.noContent(); // a 200 body would be copied into the Accounting-Response
+                }));
     }
 
     /**

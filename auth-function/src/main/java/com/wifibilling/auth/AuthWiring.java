@@ -4,9 +4,12 @@ import com.wifibilling.core.auth.AdminLogin;
 import com.wifibilling.core.auth.Authorizer;
 import com.wifibilling.core.auth.PasswordHasher;
 import com.wifibilling.core.auth.PortalAccess;
+import com.wifibilling.core.auth.Relogin;
 import com.wifibilling.core.auth.TokenService;
 import com.wifibilling.core.config.Env;
 import com.wifibilling.core.gateway.LoginBuilder;
+import com.wifibilling.core.gateway.RadiusAccounting;
+import com.wifibilling.core.gateway.RadiusAuthorization;
 import com.wifibilling.core.guard.AttemptLimit;
 import com.wifibilling.core.guard.AttemptLimiter;
 import com.wifibilling.core.guard.FloodGuard;
@@ -54,7 +57,8 @@ record AuthWiring(Api api) {
         var login = new AdminLogin(users, hasher, tokens, limiter, metrics, clock);
         var loginFlood = new FloodGuard(guards, LOGIN_IP_KIND, config.loginIpLimitPerMinute(), clock);
         var portal = portal(config.portal(), dynamoDb, AwsClients.sqs(config.aws()), guards, tokens, metrics, clock);
-        return new AuthWiring(new Api(AuthRoutes.router(login, loginFlood, tokens, portal), config.http(), metrics));
+        var radius = radius(config, dynamoDb, metrics, clock);
+        return new AuthWiring(new Api(AuthRoutes.router(login, loginFlood, tokens, portal, radius), config.http(), metrics));
     }
 
     /** The voucher and portal-session services, on the one grant path every way of buying time shares (DESIGN §4). */
@@ -71,9 +75,21 @@ record AuthWiring(Api api) {
         var limiter = new AttemptLimiter(guards, List.of(AttemptLimit.VOUCHER_DEVICE), metrics, clock);
         var moves = new TimeMoves(sessions, grants, publisher, guards, clock);
         var loginBuilder = new LoginBuilder(tables.portalBaseUrl());
+        var reloginFlood = new FloodGuard(guards, Relogin.FLOOD_KIND, Relogin.PER_MINUTE, clock);
         return new AuthRoutes.Portal(
                 new VoucherRedemption(vouchers, packages, gateways, grants, moves, limiter, loginBuilder, tables.defaultGatewayId(), metrics, clock),
                 new PortalAccess(sessions, logins, gateways, publisher, limiter, tables.defaultGatewayId(), clock),
+                new Relogin(gateways, sessions, loginBuilder, publisher, reloginFlood, tables.defaultGatewayId(), clock),
                 new Authorizer(tokens), tokens);
+    }
+
+    /** RADIUS authorize and accounting for FreeRADIUS: strongly consistent reads of Gateways, Logins and Sessions. */
+    private static AuthRoutes.Radius radius(AuthConfig config, DynamoDbClient dynamoDb, Metrics metrics, Clock clock) {
+        var tables = config.portal();
+        var sessions = new DynamoDbSessionStore(dynamoDb, tables.sessions());
+        var logins = new DynamoDbLoginStore(dynamoDb, tables.logins());
+        var gateways = new DynamoDbGatewayStore(dynamoDb, tables.gateways());
+        return new AuthRoutes.Radius(config.radiusApiToken(), new RadiusAuthorization(gateways, logins, sessions, metrics, clock),
+                new RadiusAccounting(logins, sessions, clock));
     }
 }

@@ -27,16 +27,16 @@ class AuthApiTemplateTest {
         Set<String> declared = SPEC.routes().stream().filter(r -> !r.isDefault())
                 .map(SamTemplate.HttpRoute::routeKey).collect(Collectors.toSet());
         assertEquals(Set.of("POST /api/auth/login", "POST /api/auth/validate", "POST /api/auth/voucher", "GET /api/auth/status",
-                "POST /api/auth/logout"), declared);
-        var portal = new AuthRoutes.Portal(null, null, new Authorizer(null), null);
-        assertEquals(declared, AuthRoutes.router(null, null, null, portal).routeKeys());
+                "POST /api/auth/logout", "POST /api/auth/relogin", "POST /api/radius/authorize", "POST /api/radius/accounting"), declared);
+        var portal = new AuthRoutes.Portal(null, null, null, new Authorizer(null), null);
+        assertEquals(declared, AuthRoutes.router(null, null, null, portal, null).routeKeys());
         assertTrue(ApiRoutes.ALL.containsAll(declared), "the $default route knows them too");
     }
 
     @Test
     void templateGivesTheFunctionEverythingItsConfigReads() {
         assertTrue(SPEC.environment().keySet().containsAll(
-                Set.of("SERVICE_NAME", "USERS_TABLE", "GUARDS_TABLE", "JWT_SECRET", "LOGIN_IP_LIMIT_PER_MINUTE")),
+                Set.of("SERVICE_NAME", "USERS_TABLE", "GUARDS_TABLE", "JWT_SECRET", "LOGIN_IP_LIMIT_PER_MINUTE", "RADIUS_API_TOKEN", "GATEWAYS_TABLE")),
                 SPEC.environment().keySet().toString());
     }
 }

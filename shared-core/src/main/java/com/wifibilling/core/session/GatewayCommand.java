@@ -33,6 +33,15 @@ public record GatewayCommand(String commandId, CommandType type, CommandReason r
                 session.sessionId(), session.version(), session.expiresAt(), now);
     }
 
+    /**
+     * Returns an {@code authorize} of {@code session} outside a grant: a relogin that cleared {@code loggedOutAt}
+     * (contracts/gateways.md §4.3), so a UniFi controller or a polling gateway lets the device back in.
+     */
+    public static GatewayCommand authorize(Session session, CommandReason reason, Instant now) {
+        return new GatewayCommand(UUID.randomUUID().toString(), CommandType.AUTHORIZE, reason, session.deviceKey().value(),
+                session.sessionId(), session.version(), session.expiresAt(), now);
+    }
+
     /** Returns the {@code disconnect} of {@code session}'s gateway login, e.g. the old side of a move (DESIGN §6). */
     public static GatewayCommand disconnect(Session session, CommandReason reason, Instant now) {
         return new GatewayCommand(UUID.randomUUID().toString(), CommandType.DISCONNECT, reason, session.deviceKey().value(),
