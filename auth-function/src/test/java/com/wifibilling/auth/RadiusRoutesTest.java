@@ -83,8 +83,12 @@ class RadiusRoutesTest {
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) {
+        return json(response.getBody());
+    }
+
+    private static JsonNode json(String text) {
         try {
-            return Json.MAPPER.readTree(response.getBody());
+            return Json.MAPPER.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,8 +109,8 @@ class RadiusRoutesTest {
     void authorizeAnswersARejectAs401WithAReplyMessageNotToExpand() {
         var response = send("radius-authorize.json", TOKEN, "AA:BB:CC:DD:EE:99");
         assertEquals(401, response.getStatusCode());
-        assertEquals("{\"reply:Reply-Message\":{\"value\":\"This code belongs to another device\",\"do_xlat\":false}}",
-                Json.write(json(response)));
+        assertEquals(json("{\"reply:Reply-Message\":{\"value\":\"This code belongs to another device\",\"do_xlat\":false}}"),
+                json(response)); // compared as JSON: field order is not part of the contract
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.wifibilling.core.gateway;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -20,7 +21,7 @@ public record RadiusDecision(int status, Map<String, Object> body) {
     }
 
     static RadiusDecision reject(String message) {
-        return new RadiusDecision(401, Map.of("reply:Reply-Message", Map.of("value", message, "do_xlat", false)));
+        return new RadiusDecision(401, Map.of("reply:Reply-Message", orderedMessage(message)));
     }
 
     public boolean accepted() {
@@ -31,5 +32,13 @@ public record RadiusDecision(int status, Map<String, Object> body) {
     @Override
     public String toString() {
         return "RadiusDecision[status=" + status + ", attributes=" + body.keySet() + "]";
+    }
+
+    /** {@code {"value": …, "do_xlat": false}} in that order, as the contract writes it (Map.of has no order). */
+    private static Map<String, Object> orderedMessage(String message) {
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("value", message);
+        reply.put("do_xlat", false);
+        return reply;
     }
 }
