@@ -2,7 +2,6 @@ package com.wifibilling.core.gateway;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
