@@ -30,6 +30,9 @@ final class Banner {
         line(b, "DynamoDB", runtime.dynamoDbEndpoint() + " (dynalite)");
         line(b, "SQS", runtime.sqsEndpoint() + " (ElasticMQ)");
         line(b, "Daraja (simulator)", runtime.darajaBaseUri().toString());
+        line(b, "RADIUS (FreeRADIUS)", runtime.radiusAuthPort().map(port -> "127.0.0.1:" + port + " auth, " + (port + 1)
+                + " accounting; try: radtest <sessionId> <password> 127.0.0.1:" + port + " 0 <gateway secret>")
+                .orElse("not running (" + LocalFreeRadius.INSTALL_HINT + ", then restart; --no-radius turns it off)"));
         line(b, "Data", runtime.options().dataDir().map(dir -> dir + " (kept across restarts)")
                 .orElse("in memory (gone when this stops; --data-dir DIR keeps it)"));
         runtime.packagesSeeded().ifPresent(seeded -> line(b, "Packages seeded",

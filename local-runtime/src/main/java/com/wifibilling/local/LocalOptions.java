@@ -8,10 +8,10 @@ import java.util.Optional;
  * What {@code scripts/run-local} passes on: the API port (3000 unless told; 0 picks a free one), where the
  * repository is ({@code --home}, for template.yaml, config/ and the dynalite npm folder), which template to run,
  * an optional data directory that keeps tables and generated secrets across restarts, the multiplier of every
- * schedule's period, and the Daraja simulator's time scale (contracts/daraja.md §10.4).
+ * schedule's period, the Daraja simulator's time scale (contracts/daraja.md §10.4), and FreeRADIUS's port (or none).
  */
 public record LocalOptions(int port, Path home, Path template, Optional<Path> dataDir, double scheduleScale,
-                           double darajaTimeScale, boolean help) {
+                           double darajaTimeScale, boolean help, Optional<Integer> radiusPort, boolean radius) {
     public static final int DEFAULT_PORT = 3000;
     public static final double DEFAULT_DARAJA_TIME_SCALE = 1.0;
 
@@ -32,6 +32,9 @@ public record LocalOptions(int port, Path home, Path template, Optional<Path> da
               --daraja-time-scale X
                                multiply the Daraja simulator's delays by X (default 1.0; 0.1 turns
                                the 60 s PIN timeout into 6 s)
+              --radius-port N  FreeRADIUS listens on 127.0.0.1 port N (auth) and N+1 (accounting)
+                               (default: two free ports; FreeRADIUS starts only when it is installed)
+              --no-radius      do not start FreeRADIUS even when it is installed
               --help           show this text
             """;
 
@@ -44,6 +47,8 @@ public record LocalOptions(int port, Path home, Path template, Optional<Path> da
         double scheduleScale = 1.0;
         double darajaTimeScale = DEFAULT_DARAJA_TIME_SCALE;
         boolean help = false;
+        Integer radiusPort = null;
+        boolean radius = true;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -61,6 +66,8 @@ public record LocalOptions(int port, Path home, Path template, Optional<Path> da
                 case "--home" -> home = Path.of(value != null ? value : next(args, ++i, name));
                 case "--schedule-scale" -> scheduleScale = scale(name, value != null ? value : next(args, ++i, name));
                 case "--daraja-time-scale" -> darajaTimeScale = scale(name, value != null ? value : next(args, ++i, name));
+                case "--radius-port" -> radiusPort = port(value != null ? value : next(args, ++i, name));
+                case "--no-radius" -> radius = false;
                 default -> throw new UsageException("Unknown option " + arg);
             }
         }
@@ -69,7 +76,8 @@ public record LocalOptions(int port, Path home, Path template, Optional<Path> da
         if (!help && !Files.isRegularFile(template))
             throw new UsageException("Cannot find " + template + ": run from the repository root, or pass --home DIR or --template PATH");
         return new LocalOptions(port, home, template,
-                Optional.ofNullable(dataDir).map(dir -> dir.toAbsolutePath().normalize()), scheduleScale, darajaTimeScale, help);
+                Optional.ofNullable(dataDir).map(dir -> dir.toAbsolutePath().normalize()), scheduleScale, darajaTimeScale, help,
+                Optional.ofNullable(radiusPort).filter(p -> p > 0), radius);
     }
 
     private static String next(String[] args, int index, String option) {

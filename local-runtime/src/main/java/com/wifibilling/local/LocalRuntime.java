@@ -55,6 +55,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     private HttpApiServer http;
     private DarajaSimulator daraja;
+    private LocalFreeRadius freeRadius; // null without FreeRADIUS
     private LocalElasticMq elasticMq;
     private LocalDynalite dynalite;
     private DynamoDbClient dynamoDb;
@@ -113,6 +114,10 @@ public final class LocalRuntime implements AutoCloseable {
             for (FunctionHost function : functions.values())
                 for (SamTemplate.SqsSource source : function.spec().queues())
                     pollers.add(SqsPoller.start(sqs, function, source, resources));
+            if (options.radius() && gatewaySeeded != null)
+                freeRadius = stage("freeradius", () -> LocalFreeRadius.start(options.home(), options.radiusPort(), baseUri(),
+                        secrets.get(LocalSecrets.RADIUS_API_TOKEN), List.of(new FreeRadiusConfig.Client(gatewaySeeded.gatewayId(),
+                                "127.0.0.1", secrets.get(LocalSecrets.DEFAULT_GATEWAY_RADIUS_SECRET))))).orElse(null);
             for (FunctionHost function : functions.values())
                 for (int i = 0; i < function.spec().schedules().size(); i++)
                     timers.add(ScheduleTimer.start(function, ScheduleRate.parse(function.spec().schedules().get(i).expression()),
@@ -300,6 +305,11 @@ public final class LocalRuntime implements AutoCloseable {
         return Optional.ofNullable(packagesSeeded);
     }
 
+    /** Returns FreeRADIUS's auth port on 127.0.0.1 (accounting is the next one), when it runs. */
+    public Optional<Integer> radiusAuthPort() {
+        return Optional.ofNullable(freeRadius).map(LocalFreeRadius::authPort);
+    }
+
     public Optional<Seeder.GatewaySeeded> gatewaySeeded() {
         return Optional.ofNullable(gatewaySeeded);
     }
@@ -342,6 +352,7 @@ public final class LocalRuntime implements AutoCloseable {
         closing = true;
         long start = System.nanoTime();
         forgetState();                    // tools stop finding it before anything stops answering
+        quietly("freeradius", freeRadius); // its rlm_rest calls would only meet a closed port now
         quietly("http", http);            // no new requests first
         quietly("daraja-simulator", daraja); // its pending callbacks would only meet a closed port now
         timers.forEach(timer -> quietly("schedule", timer));

@@ -18,6 +18,13 @@ final class TestRuntimes {
 
     /** Starts it with {@code process} as the process environment (ADMIN_PASSWORD, the local secrets). */
     static LocalRuntime start(Env process, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--no-radius")); // FreeRADIUS only where a test asks for it
+        args.addAll(List.of(extraArgs));
+        return startWithRadius(process, args.toArray(String[]::new));
+    }
+
+    /** Starts it as scripts/run-local does, FreeRADIUS included when it is installed. */
+    static LocalRuntime startWithRadius(Env process, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--port", "0"));
         args.addAll(List.of(extraArgs));
         return LocalRuntime.start(LocalOptions.parse(args.toArray(String[]::new), Optional.of(RepoPaths.home().toString())), process);
