@@ -80,8 +80,9 @@ public final class CoaClient {
     private static Optional<RadiusPacket> awaitAnswer(DatagramSocket socket, byte[] buffer, long deadline, RadiusPacket request,
                                                       CoaTarget target) throws IOException {
         while (true) {
-            long remainingMillis = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
-            if (remainingMillis <= 0) return Optional.empty();
+            long remainingNanos = deadline - System.nanoTime();
+            if (remainingNanos <= 0) return Optional.empty();
+            long remainingMillis = (remainingNanos + 999_999) / 1_000_000; // rounded up: 0 would mean "wait forever"
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMillis));
             var received = new DatagramPacket(buffer, buffer.length);
             try {
