@@ -1,0 +1,144 @@
+package com.wifibilling.core.radius;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs and verifies RFC 5176 packets with a shared secret (contracts/gateways.md §4.1):
+ * <ul>
+ * <li>Request Authenticator of a CoA/Disconnect-Request = MD5(packet with 16 zero octets as authenticator ‖ secret),
+ *     as for an Accounting-Request (RFC 5176 §3, RFC 2866 §3);</li>
+ * <li>Response Authenticator of an ACK/NAK = MD5(packet with the request's authenticator ‖ secret) (RFC 2865 §3);</li>
+ * <li>Message-Authenticator (80) = HMAC-MD5(secret, packet with attribute 80 zeroed and, as the authenticator,
+ *     zeros for a request or the request's authenticator for a response) (RFC 3579 §3.2, RFC 5176 §3.3). It is
+ *     computed first, then the authenticator over the final octets.</li>
+ * </ul>
+ * Comparisons are constant-time. Pure: no I/O, no state.
+ */
+public final class RadiusAuthenticators {
+    private static final byte[] ZERO_AUTHENTICATOR = new byte[RadiusPacket.AUTHENTICATOR_LENGTH];
+
+    private RadiusAuthenticators() {}
+
+    /**
+     * Returns a signed CoA-Request or Disconnect-Request. Every request carries a Message-Authenticator (§4.1
+     * "Always sent"): one is appended unless {@code attributes} holds a placeholder, whose position is then kept.
+     */
+    public static RadiusPacket signRequest(PacketCode code, int identifier, List<RadiusAttribute> attributes, RadiusSecret secret) {
+        return signRequest(code, identifier, attributes, secret, true);
+    }
+
+    /** As {@link #signRequest(PacketCode, int, List, RadiusSecret)}; without a Message-Authenticator only for the RFC vectors. */
+    static RadiusPacket signRequest(PacketCode code, int identifier, List<RadiusAttribute> attributes, RadiusSecret secret,
+                                    boolean messageAuthenticator) {
+        if (!code.isDynamicRequest()) throw new IllegalArgumentException("Only CoA and Disconnect requests are signed here, not " + code);
+        List<RadiusAttribute> withPlaceholder = new ArrayList<>(attributes);
+        long present = withPlaceholder.stream().filter(a -> a.is(AttributeType.MESSAGE_AUTHENTICATOR)).count();
+        if (present > 1) throw new IllegalArgumentException("A packet carries at most one Message-Authenticator");
+        if (messageAuthenticator && present == 0) withPlaceholder.add(RadiusAttribute.messageAuthenticatorPlaceholder());
+        byte[] secretBytes = secret.bytes();
+        var unsigned = new RadiusPacket(code, identifier, ZERO_AUTHENTICATOR,
+                withMessageAuthenticator(new RadiusPacket(code, identifier, ZERO_AUTHENTICATOR, withPlaceholder), secretBytes));
+        byte[] authenticator = md5(RadiusCodec.encode(unsigned), secretBytes);
+        return new RadiusPacket(code, identifier, authenticator, unsigned.attributes());
+    }
+
+    /**
+     * Returns a signed ACK or NAK answering a request whose authenticator was {@code requestAuthenticator}. A
+     * Message-Authenticator is computed only where {@code attributes} holds a placeholder (it is optional in
+     * responses, RFC 5176 §3.3). Used by the tests and by a DAS such as the gateway simulator.
+     */
+    public static RadiusPacket signResponse(PacketCode code, int identifier, List<RadiusAttribute> attributes,
+                                            byte[] requestAuthenticator, RadiusSecret secret) {
+        if (attributes.stream().filter(a -> a.is(AttributeType.MESSAGE_AUTHENTICATOR)).count() > 1)
+            throw new IllegalArgumentException("A packet carries at most one Message-Authenticator");
+        byte[] secretBytes = secret.bytes();
+        var unsigned = new RadiusPacket(code, identifier, requestAuthenticator,
+                withMessageAuthenticator(new RadiusPacket(code, identifier, requestAuthenticator, attributes), secretBytes));
+        return new RadiusPacket(code, identifier, md5(RadiusCodec.encode(unsigned), secretBytes), unsigned.attributes());
+    }
+
+    /**
+     * Returns the decoded response if it answers {@code request}: same Identifier, a code that answers the
+     * request's (ACK or NAK for CoA and Disconnect), a matching Response Authenticator and, when present, a valid Message-Authenticator. Otherwise throws
+     * {@link InvalidPacketException} saying which check failed (a wrong secret and an altered packet look alike).
+     */
+    public static RadiusPacket verifyResponse(byte[] datagram, int received, RadiusPacket request, RadiusSecret secret) {
+        RadiusPacket response = RadiusCodec.decode(datagram, received);
+        if (response.identifier() != request.identifier())
+            throw new InvalidPacketException("Identifier " + response.identifier() + " does not answer request " + request.identifier());
+        if (!response.code().answers(request.code()))
+            throw new InvalidPacketException(response.code() + " does not answer a " + request.code());
+        byte[] secretBytes = secret.bytes();
+        var asSigned = new RadiusPacket(response.code(), response.identifier(), request.authenticator(), response.attributes());
+        if (!MessageDigest.isEqual(md5(RadiusCodec.encode(asSigned), secretBytes), response.authenticator()))
+            throw new InvalidPacketException("Response Authenticator does not match (wrong secret or altered packet)");
+        checkMessageAuthenticator(asSigned, secretBytes);
+        return response;
+    }
+
+    /**
+     * Returns the decoded CoA-Request or Disconnect-Request if its Request Authenticator and, when present, its
+     * Message-Authenticator match {@code secret}: the receiving side, for the gateway simulator and the tests.
+     */
+    public static RadiusPacket verifyRequest(byte[] datagram, int received, RadiusSecret secret) {
+        RadiusPacket request = RadiusCodec.decode(datagram, received);
+        if (!request.code().isDynamicRequest()) throw new InvalidPacketException(request.code() + " is not a CoA or Disconnect request");
+        byte[] secretBytes = secret.bytes();
+        var zeroed = new RadiusPacket(request.code(), request.identifier(), ZERO_AUTHENTICATOR, request.attributes());
+        if (!MessageDigest.isEqual(md5(RadiusCodec.encode(zeroed), secretBytes), request.authenticator()))
+            throw new InvalidPacketException("Request Authenticator does not match (wrong secret or altered packet)");
+        checkMessageAuthenticator(zeroed, secretBytes);
+        return request;
+    }
+
+    /** {@code asSigned} carries the authenticator the HMAC was computed with (zeros, or the request's). */
+    private static void checkMessageAuthenticator(RadiusPacket asSigned, byte[] secret) {
+        long count = asSigned.attributes().stream().filter(a -> a.is(AttributeType.MESSAGE_AUTHENTICATOR)).count();
+        if (count == 0) return;
+        if (count > 1) throw new InvalidPacketException("More than one Message-Authenticator");
+        byte[] received = asSigned.first(AttributeType.MESSAGE_AUTHENTICATOR).orElseThrow().value();
+        List<RadiusAttribute> recomputed = withMessageAuthenticator(asSigned, secret);
+        byte[] expected = recomputed.stream().filter(a -> a.is(AttributeType.MESSAGE_AUTHENTICATOR)).findFirst().orElseThrow().value();
+        if (!MessageDigest.isEqual(expected, received))
+            throw new InvalidPacketException("Message-Authenticator does not match (wrong secret or altered packet)");
+    }
+
+    /**
+     * Returns the attributes of {@code shape} with its Message-Authenticator set to the HMAC-MD5 of {@code shape}
+     * with that attribute zeroed; unchanged when there is none.
+     */
+    private static List<RadiusAttribute> withMessageAuthenticator(RadiusPacket shape, byte[] secret) {
+        List<RadiusAttribute> attributes = shape.attributes();
+        if (attributes.stream().noneMatch(a -> a.is(AttributeType.MESSAGE_AUTHENTICATOR))) return attributes;
+        List<RadiusAttribute> zeroed = attributes.stream()
+                .map(a -> a.is(AttributeType.MESSAGE_AUTHENTICATOR) ? RadiusAttribute.messageAuthenticatorPlaceholder() : a).toList();
+        byte[] hmac = hmacMd5(secret, RadiusCodec.encode(new RadiusPacket(shape.code(), shape.identifier(), shape.authenticator(), zeroed)));
+        return zeroed.stream().map(a -> a.is(AttributeType.MESSAGE_AUTHENTICATOR) ? RadiusAttribute.of(AttributeType.MESSAGE_AUTHENTICATOR, hmac) : a).toList();
+    }
+
+    private static byte[] md5(byte[] packet, byte[] secret) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(packet);
+            md5.update(secret);
+            return md5.digest();
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("Every JVM has MD5", impossible);
+        }
+    }
+
+    private static byte[] hmacMd5(byte[] secret, byte[] packet) {
+        try {
+            Mac mac = Mac.getInstance("HmacMD5");
+            mac.init(new SecretKeySpec(secret, "HmacMD5"));
+            return mac.doFinal(packet);
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("Every JVM has HmacMD5", impossible);
+        }
+    }
+}
