@@ -23,7 +23,10 @@ public final class ApiRoutes {
             "POST /api/auth/logout",
             "POST /api/admin/vouchers/generate",
             "GET /api/admin/vouchers/batches/{batchId}",
-            "GET /api/admin/vouchers");
+            "GET /api/admin/vouchers",
+            "GET /api/gateway/sessions",
+            "POST /api/gateway/usage",
+            "POST /api/gateway/heartbeat");
 
     private ApiRoutes() {}
 }
