@@ -54,6 +54,11 @@ public final class GuardKeys {
         return "rate#" + requireText(kind, "kind") + "#" + requireText(subject, "subject");
     }
 
+    /** Returns {@code bucket#<kind>#<subject>}: a token bucket's level ({@link TokenBucket}), such as one polling gateway's. */
+    public static String bucket(String kind, String subject) {
+        return "bucket#" + requireText(kind, "kind") + "#" + requireText(subject, "subject");
+    }
+
     /**
      * Returns {@code lockout#<kind>#<subject>}: present while too many failed attempts lock the subject out; its
      * {@code ttl} is when the lockout ends (DESIGN §6 "Lockouts"). Kept apart from the {@code attempt#} counter so

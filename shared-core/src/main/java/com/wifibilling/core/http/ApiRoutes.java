@@ -27,7 +27,10 @@ public final class ApiRoutes {
             "POST /api/admin/vouchers/generate",
             "GET /api/admin/vouchers/batches/{batchId}",
             "GET /api/admin/vouchers",
-            "POST /api/admin/sessions/{deviceKey}/terminate");
+            "POST /api/admin/sessions/{deviceKey}/terminate",
+            "GET /api/gateway/sessions",
+            "POST /api/gateway/usage",
+            "POST /api/gateway/heartbeat");
 
     private ApiRoutes() {}
 }
