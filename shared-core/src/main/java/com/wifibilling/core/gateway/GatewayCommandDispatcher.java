@@ -8,6 +8,7 @@ import com.wifibilling.core.radius.CoaTarget;
 import com.wifibilling.core.radius.DynamicRequest;
 import com.wifibilling.core.radius.RadiusSecret;
 import com.wifibilling.core.session.Accounting;
+import com.wifibilling.core.session.CommandReason;
 import com.wifibilling.core.session.CommandType;
 import com.wifibilling.core.session.DeviceKey;
 import com.wifibilling.core.session.GatewayCommand;
@@ -47,17 +48,19 @@ public final class GatewayCommandDispatcher {
     private final GatewayStore gateways;
     private final GatewayOutboxStore outbox;
     private final CoaClient coa;
+    private final GuestAuthorizer guests;
     private final Function<String, String> secrets;
     private final Metrics metrics;
     private final Clock clock;
 
     /** {@code secrets} turns a gateway's {@code radiusSecretRef} into the secret (locally {@code env:NAME}). */
     public GatewayCommandDispatcher(SessionStore sessions, GatewayStore gateways, GatewayOutboxStore outbox, CoaClient coa,
-                                    Function<String, String> secrets, Metrics metrics, Clock clock) {
+                                    GuestAuthorizer guests, Function<String, String> secrets, Metrics metrics, Clock clock) {
         this.sessions = sessions;
         this.gateways = gateways;
         this.outbox = outbox;
         this.coa = coa;
+        this.guests = guests;
         this.secrets = secrets;
         this.metrics = metrics;
         this.clock = clock;
@@ -69,7 +72,7 @@ public final class GatewayCommandDispatcher {
         Optional<Session> found = sessions.find(device).filter(s -> s.sessionId().equals(command.sessionId()));
         if (found.isEmpty()) return stale(command, "the device holds another session now");
         Session session = found.get();
-        if (command.type() == CommandType.DISCONNECT && command.reason() == com.wifibilling.core.session.CommandReason.EXPIRY
+        if (command.type() == CommandType.DISCONNECT && command.reason() == CommandReason.EXPIRY
                 && session.isActiveAt(now)) return stale(command, "the session was extended since");
         Optional<Gateway> gateway = gateways.find(device.gatewayId());
         if (gateway.isEmpty()) return stale(command, "the gateway no longer exists");
@@ -78,11 +81,7 @@ public final class GatewayCommandDispatcher {
             case MIKROTIK, GENERIC_RADIUS -> gateway.get().coaSupported() ? overRadius(gateway.get(), session, command)
                     : deferred(session, command);
             case PFSENSE -> deferred(session, command);
-            case UNIFI -> {
-                // The controller client comes with the UniFi work; until then the command is recorded, not lost silently.
-                record(session, command, "nak", "unifi-controller-not-wired");
-                yield Outcome.DONE;
-            }
+            case UNIFI -> overController(gateway.get(), session, command, now);
         };
     }
 
@@ -134,6 +133,18 @@ public final class GatewayCommandDispatcher {
         } catch (UnknownHostException e) {
             throw new IllegalStateException("Gateway " + gateway.gatewayId() + "'s CoA address " + host + " does not resolve", e);
         }
+    }
+
+    /** UniFi: the controller authorizes the guest (authorize and update alike) or revokes it; unreachable → try again. */
+    private Outcome overController(Gateway gateway, Session session, GatewayCommand command, Instant now) {
+        GuestAuthorizer.Result result = command.type() == CommandType.DISCONNECT ? guests.unauthorize(gateway, session)
+                : guests.authorize(gateway, session, now);
+        record(session, command, switch (result) {
+            case DONE -> "ack";
+            case REFUSED -> "nak";
+            case UNAVAILABLE -> "timeout";
+        }, null);
+        return result == GuestAuthorizer.Result.UNAVAILABLE ? Outcome.RETRY : Outcome.DONE;
     }
 
     /** pfSense (and a NAS without CoA): nothing on the wire; authorize already answers from the current state. */

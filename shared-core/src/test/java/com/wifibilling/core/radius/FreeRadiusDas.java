@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * in {@code dir}, to assert what FreeRADIUS decoded. Needs root, like the stock config, and the {@code freeradius} binary: without it
  * this fails, because CI installs it (.ci/run) and a skipped gateway test would hide a broken codec.
  */
-final class FreeRadiusDas implements AutoCloseable {
+public final class FreeRadiusDas implements AutoCloseable {
     private static final Path STOCK_CONFIG = Path.of("/etc/freeradius/3.0");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private final Process process;
@@ -34,7 +34,7 @@ final class FreeRadiusDas implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    static FreeRadiusDas start(Path dir, String secret) throws IOException, InterruptedException {
+    public static FreeRadiusDas start(Path dir, String secret) throws IOException, InterruptedException {
         if (!installed() || !Files.isDirectory(STOCK_CONFIG))
             throw new IllegalStateException("FreeRADIUS is not installed: apt-get install freeradius freeradius-utils"
                     + " (the CoA integration tests need the freeradius binary and " + STOCK_CONFIG + ")");
@@ -54,12 +54,12 @@ final class FreeRadiusDas implements AutoCloseable {
         throw last;
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 
     /** Returns the lines of the debug log so far. */
-    List<String> log() {
+    public List<String> log() {
         try {
             return Files.exists(logFile) ? Files.readAllLines(logFile, StandardCharsets.UTF_8) : List.of();
         } catch (IOException e) {
