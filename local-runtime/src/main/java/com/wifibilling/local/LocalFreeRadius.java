@@ -1,6 +1,5 @@
 package com.wifibilling.local;
 
-import com.wifibilling.core.config.Env;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -95,12 +94,18 @@ final class LocalFreeRadius implements AutoCloseable {
         return false;
     }
 
+    /** Asks the system for {@code freeradius -v}: the same lookup the start will do, so no PATH parsing of our own. */
     private static boolean installed() {
-        String path = Env.system().optional("PATH").orElse("") + ":/usr/sbin:/sbin";
-        for (String folder : path.split(":")) {
-            if (!folder.isBlank() && Files.isExecutable(Path.of(folder, "freeradius"))) return true;
+        try {
+            Process version = new ProcessBuilder("freeradius", "-v").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return version.waitFor(5, TimeUnit.SECONDS) && version.exitValue() == 0;
+        } catch (IOException notInstalled) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return false;
     }
 
     private static int freePortPair() {
