@@ -16,6 +16,7 @@ import com.wifibilling.core.guard.AttemptLimiter;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.session.CommandReason;
+import com.wifibilling.core.session.CommandRecorder;
 import com.wifibilling.core.session.CommandType;
 import com.wifibilling.core.session.Credentials;
 import com.wifibilling.core.session.DeviceKey;
@@ -23,7 +24,6 @@ import com.wifibilling.core.session.GatewayCommand;
 import com.wifibilling.core.session.GrantPublisher;
 import com.wifibilling.core.session.Session;
 import com.wifibilling.core.session.SessionStatus;
-import com.wifibilling.core.session.SmsReceipt;
 import com.wifibilling.core.store.DynaliteExtension;
 import com.wifibilling.core.store.DynamoDbGatewayStore;
 import com.wifibilling.core.store.DynamoDbGuardStore;
@@ -62,17 +62,7 @@ class PortalAccessTest {
                 .radiusSecretRef("env:X").build()); // no login URL: status and sign-in need none
         var guards = new DynamoDbGuardStore(tables.client(), tables.name("GuardsTable"), clock);
         var limiter = new AttemptLimiter(guards, List.of(AttemptLimit.VOUCHER_DEVICE), new Metrics("test", clock, line -> { }), clock);
-        GrantPublisher publisher = new GrantPublisher() {
-            @Override
-            public void publish(GatewayCommand command) {
-                commands.add(command);
-            }
-
-            @Override
-            public void publish(SmsReceipt receipt) {
-                throw new AssertionError("no SMS here");
-            }
-        };
+        GrantPublisher publisher = new CommandRecorder(commands, "no SMS here");
         portal = new PortalAccess(sessions, logins, gateways, publisher, limiter, gatewayId, clock);
     }
 

@@ -14,6 +14,7 @@ import com.wifibilling.core.gateway.LoginBuilder;
 import com.wifibilling.core.guard.FloodGuard;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.session.CommandReason;
+import com.wifibilling.core.session.CommandRecorder;
 import com.wifibilling.core.session.CommandType;
 import com.wifibilling.core.session.Credentials;
 import com.wifibilling.core.session.DeviceKey;
@@ -21,7 +22,6 @@ import com.wifibilling.core.session.GatewayCommand;
 import com.wifibilling.core.session.GrantPublisher;
 import com.wifibilling.core.session.Session;
 import com.wifibilling.core.session.SessionStatus;
-import com.wifibilling.core.session.SmsReceipt;
 import com.wifibilling.core.store.DynaliteExtension;
 import com.wifibilling.core.store.DynamoDbGatewayStore;
 import com.wifibilling.core.store.DynamoDbGuardStore;
@@ -58,17 +58,7 @@ class ReloginTest {
         var gateways = new DynamoDbGatewayStore(tables.client(), tables.name("GatewaysTable"));
         gateways.create(Gateway.builder(gatewayId, "Cafe", GatewayType.MIKROTIK, NOW).defaultLoginUrl("http://10.5.50.1/login").build());
         var guards = new DynamoDbGuardStore(tables.client(), tables.name("GuardsTable"), clock);
-        GrantPublisher publisher = new GrantPublisher() {
-            @Override
-            public void publish(GatewayCommand command) {
-                commands.add(command);
-            }
-
-            @Override
-            public void publish(SmsReceipt receipt) {
-                throw new AssertionError("no SMS on a relogin");
-            }
-        };
+        GrantPublisher publisher = new CommandRecorder(commands, "no SMS on a relogin");
         relogin = new Relogin(gateways, sessions, new LoginBuilder("https://portal.example.co.ke"), publisher,
                 new FloodGuard(guards, Relogin.FLOOD_KIND, Relogin.PER_MINUTE, clock), gatewayId, clock);
     }

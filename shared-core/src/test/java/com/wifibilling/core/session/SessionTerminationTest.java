@@ -33,17 +33,7 @@ class SessionTerminationTest {
 
     SessionTerminationTest(TestTables tables) {
         sessions = new DynamoDbSessionStore(tables.client(), tables.name("SessionsTable"));
-        GrantPublisher publisher = new GrantPublisher() {
-            @Override
-            public void publish(GatewayCommand command) {
-                commands.add(command);
-            }
-
-            @Override
-            public void publish(SmsReceipt receipt) {
-                throw new AssertionError("no SMS here");
-            }
-        };
+        GrantPublisher publisher = new CommandRecorder(commands, "no SMS here");
         termination = new SessionTermination(sessions, publisher, new DynamoDbGuardStore(tables.client(), tables.name("GuardsTable"), clock),
                 clock);
     }

@@ -17,6 +17,7 @@ import com.wifibilling.core.guard.AttemptLimiter;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.pkg.TimePackage;
+import com.wifibilling.core.session.CommandRecorder;
 import com.wifibilling.core.session.CommandType;
 import com.wifibilling.core.session.DeviceKey;
 import com.wifibilling.core.session.GatewayCommand;
@@ -24,7 +25,6 @@ import com.wifibilling.core.session.GrantPublisher;
 import com.wifibilling.core.session.GrantService;
 import com.wifibilling.core.session.Session;
 import com.wifibilling.core.session.SessionStatus;
-import com.wifibilling.core.session.SmsReceipt;
 import com.wifibilling.core.session.TimeMoves;
 import com.wifibilling.core.stats.StatsKey;
 import com.wifibilling.core.store.BarrierRace;
@@ -77,17 +77,7 @@ class VoucherRedemptionTest {
                 .radiusSecretRef("env:X").defaultLoginUrl("http://10.5.50.1/login").loginUrlHosts(List.of("10.5.50.1")).build());
         var guards = new DynamoDbGuardStore(tables.client(), tables.name("GuardsTable"), clock);
         var metrics = new Metrics("test", clock, line -> { });
-        GrantPublisher publisher = new GrantPublisher() {
-            @Override
-            public void publish(GatewayCommand command) {
-                commands.add(command);
-            }
-
-            @Override
-            public void publish(SmsReceipt receipt) {
-                throw new AssertionError("a voucher has no phone to send a receipt to");
-            }
-        };
+        GrantPublisher publisher = new CommandRecorder(commands, "a voucher has no phone to send a receipt to");
         var grants = new GrantService(sessions, new DynamoDbLoginStore(tables.client(), tables.name("LoginsTable")),
                 new PurchaseCodes(vouchers), publisher, stats, metrics, clock);
         var limiter = new AttemptLimiter(guards, List.of(AttemptLimit.VOUCHER_DEVICE), metrics, clock);
