@@ -7,6 +7,12 @@ import com.wifibilling.core.auth.Role;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.http.Reply;
 import com.wifibilling.core.http.Request;
+import com.wifibilling.core.gateway.ControlMode;
+import com.wifibilling.core.gateway.Gateway;
+import com.wifibilling.core.gateway.GatewaySetup;
+import com.wifibilling.core.gateway.GatewayStatus;
+import com.wifibilling.core.gateway.GatewayStore;
+import com.wifibilling.core.gateway.GatewayType;
 import com.wifibilling.core.http.Router;
 import com.wifibilling.core.session.DeviceKey;
 import com.wifibilling.core.session.Session;
@@ -20,6 +26,9 @@ import com.wifibilling.core.voucher.VoucherOrder;
 import com.wifibilling.core.voucher.VoucherStatus;
 import com.wifibilling.core.voucher.VoucherStore;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -31,8 +40,22 @@ final class AdminRoutes {
 
     private AdminRoutes() {}
 
-    static Router router(Authorizer authorizer, VoucherBatches batches, VoucherStore vouchers, SessionTermination termination) {
+    /** The gateway admin parts: the Gateways table (small: listed whole) and the setup material generator. */
+    record Gateways(GatewayStore store, GatewaySetup setup) {}
+
+    static Router router(Authorizer authorizer, VoucherBatches batches, VoucherStore vouchers, SessionTermination termination,
+                         Gateways gateways) {
         return new Router(Map.of(
+                "GET /api/admin/gateways", authorizer.requireRole(Role.ADMIN, (request, admin) -> Reply.ok(Page.all(
+                        gateways.store().all().stream().sorted(Comparator.comparing(Gateway::gatewayId)).map(GatewayView::of).toList()))),
+                "GET /api/admin/gateways/{gatewayId}/setup", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
+                    String id = request.pathParameter("gatewayId");
+                    Gateway gateway = (id != null && id.matches("[A-Za-z0-9._-]{1,64}") ? gateways.store().find(id) : Optional.<Gateway>empty())
+                            .orElseThrow(() -> ApiException.notFound("NOT_FOUND", "There is no such gateway"));
+                    // Secrets are never returned again (contracts/gateways.md §5): placeholders stand in their place.
+                    return Reply.ok(new SetupView(gateway.gatewayId(), gateway.type(), gateways.setup().forGateway(gateway, null, null),
+                            gateway.type() == GatewayType.MIKROTIK ? gateways.setup().loginHtml(gateway) : null));
+                }),
                 "POST /api/admin/sessions/{deviceKey}/terminate", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
                     String reason = request.body().isBlank() ? null : request.json(TerminateRequest.class).reason();
                     Session ended = termination.terminate(DeviceKey.parse(request.pathParameter("deviceKey")), reason);
@@ -74,6 +97,19 @@ final class AdminRoutes {
             throw ApiException.invalidField("limit", "limit must be a whole number");
         }
     }
+
+    /** A gateway as the admin lists it: its settings and when it was last heard from; never its key hash. */
+    record GatewayView(String gatewayId, String name, GatewayStatus status, GatewayType type, ControlMode controlMode,
+                       String radiusClientAddress, String coaAddress, int coaPort, boolean coaSupported, List<String> loginUrlHosts,
+                       String defaultLoginUrl, int acctInterimSeconds, Instant lastSeenAt, Instant createdAt) {
+        static GatewayView of(Gateway g) {
+            return new GatewayView(g.gatewayId(), g.name(), g.status(), g.type(), g.controlMode(), g.radiusClientAddress(), g.coaAddress(),
+                    g.coaPort(), g.coaSupported(), g.loginUrlHosts(), g.defaultLoginUrl(), g.acctInterimSeconds(), g.lastSeenAt(), g.createdAt());
+        }
+    }
+
+    /** The setup material of a gateway with placeholders for its secrets. */
+    record SetupView(String gatewayId, GatewayType type, String script, String loginHtml) {}
 
     /** The optional body of {@code POST /api/admin/sessions/{deviceKey}/terminate}: why, for the session's record. */
     record TerminateRequest(String reason) {}

@@ -7,6 +7,8 @@ import com.wifibilling.core.http.Api;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.store.AwsClients;
 import com.wifibilling.core.session.SessionTermination;
+import com.wifibilling.core.gateway.GatewaySetup;
+import com.wifibilling.core.store.DynamoDbGatewayStore;
 import com.wifibilling.core.store.DynamoDbGuardStore;
 import com.wifibilling.core.store.DynamoDbPackageStore;
 import com.wifibilling.core.store.DynamoDbSessionStore;
@@ -42,7 +44,8 @@ record AdminWiring(Api api, VoucherBatches batches, Metrics metrics) {
         var termination = new SessionTermination(new DynamoDbSessionStore(dynamoDb, config.sessionsTable()),
                 new SqsGrantPublisher(AwsClients.sqs(config.aws()), config.queues()), new DynamoDbGuardStore(dynamoDb, config.guardsTable()),
                 clock);
-        return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers, termination), config.http(), metrics), batches,
-                metrics);
+        var gateways = new AdminRoutes.Gateways(new DynamoDbGatewayStore(dynamoDb, config.gatewaysTable()), new GatewaySetup(config.setupTarget()));
+        return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers, termination, gateways), config.http(), metrics),
+                batches, metrics);
     }
 }

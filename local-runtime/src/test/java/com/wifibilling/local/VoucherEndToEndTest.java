@@ -153,6 +153,24 @@ class VoucherEndToEndTest {
     }
 
     @Test
+    void theAdminListsGatewaysAndGetsTheirSetupWithPlaceholdersForSecrets() {
+        var list = api.get("/api/admin/gateways", "Authorization", "Bearer " + adminToken);
+        assertEquals(200, list.statusCode(), list.body());
+        JsonNode first = json(list).get("items").get(0);
+        assertEquals(List.of("default", "mikrotik"), List.of(first.get("gatewayId").asText(), first.get("type").asText()));
+        assertFalse(list.body().contains("apiKeyHash"), "never the key hash");
+
+        var setup = api.get("/api/admin/gateways/default/setup", "Authorization", "Bearer " + adminToken);
+        assertEquals(200, setup.statusCode(), setup.body());
+        String script = json(setup).get("script").asText();
+        assertTrue(script.contains("/radius add service=hotspot address=127.0.0.1") && script.contains("<RADIUS secret"), script);
+        assertFalse(script.contains(runtime.secrets().get(LocalSecrets.DEFAULT_GATEWAY_RADIUS_SECRET)), "secrets are never returned again");
+        assertTrue(json(setup).get("loginHtml").asText().contains("gw=default"));
+        var unknown = api.get("/api/admin/gateways/nope/setup", "Authorization", "Bearer " + adminToken);
+        assertEquals(List.of(404, "NOT_FOUND"), List.of(unknown.statusCode(), code(unknown)));
+    }
+
+    @Test
     void aLargeOrderIsGeneratedInTheBackgroundWithProgress() throws Exception {
         var ordered = post("/api/admin/vouchers/generate", Map.of("packageId", "basic", "count", 1_100),
                 "Authorization", "Bearer " + adminToken);

@@ -28,6 +28,8 @@ public final class ApiRoutes {
             "GET /api/admin/vouchers/batches/{batchId}",
             "GET /api/admin/vouchers",
             "POST /api/admin/sessions/{deviceKey}/terminate",
+            "GET /api/admin/gateways",
+            "GET /api/admin/gateways/{gatewayId}/setup",
             "GET /api/gateway/sessions",
             "POST /api/gateway/usage",
             "POST /api/gateway/heartbeat");
