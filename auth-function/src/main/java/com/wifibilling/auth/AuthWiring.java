@@ -56,19 +56,20 @@ record AuthWiring(Api api) {
         var limiter = new AttemptLimiter(guards, List.of(AttemptLimit.LOGIN_ACCOUNT), metrics, clock);
         var login = new AdminLogin(users, hasher, tokens, limiter, metrics, clock);
         var loginFlood = new FloodGuard(guards, LOGIN_IP_KIND, config.loginIpLimitPerMinute(), clock);
-        var portal = portal(config.portal(), dynamoDb, AwsClients.sqs(config.aws()), guards, tokens, metrics, clock);
-        var radius = radius(config, dynamoDb, metrics, clock);
+        var devices = DeviceStores.of(config.portal(), dynamoDb);
+        var portal = portal(config.portal(), devices, dynamoDb, AwsClients.sqs(config.aws()), guards, tokens, metrics, clock);
+        var radius = radius(config, devices, metrics, clock);
         return new AuthWiring(new Api(AuthRoutes.router(login, loginFlood, tokens, portal, radius), config.http(), metrics));
     }
 
     /** The voucher and portal-session services, on the one grant path every way of buying time shares (DESIGN §4). */
-    private static AuthRoutes.Portal portal(AuthConfig.PortalTables tables, DynamoDbClient dynamoDb, SqsClient sqs,
+    private static AuthRoutes.Portal portal(AuthConfig.PortalTables tables, DeviceStores devices, DynamoDbClient dynamoDb, SqsClient sqs,
                                             DynamoDbGuardStore guards, TokenService tokens, Metrics metrics, Clock clock) {
-        var sessions = new DynamoDbSessionStore(dynamoDb, tables.sessions());
-        var logins = new DynamoDbLoginStore(dynamoDb, tables.logins());
+        var sessions = devices.sessions();
+        var logins = devices.logins();
+        var gateways = devices.gateways();
         var vouchers = new DynamoDbVoucherStore(dynamoDb, tables.vouchers());
         var packages = new DynamoDbPackageStore(AwsClients.enhanced(dynamoDb), tables.packages());
-        var gateways = new DynamoDbGatewayStore(dynamoDb, tables.gateways());
         var publisher = new SqsGrantPublisher(sqs, tables.queues());
         var grants = new GrantService(sessions, logins, new PurchaseCodes(vouchers), publisher,
                 new DynamoDbStatsStore(dynamoDb, tables.stats()), metrics, clock);
@@ -84,12 +85,17 @@ record AuthWiring(Api api) {
     }
 
     /** RADIUS authorize and accounting for FreeRADIUS: strongly consistent reads of Gateways, Logins and Sessions. */
-    private static AuthRoutes.Radius radius(AuthConfig config, DynamoDbClient dynamoDb, Metrics metrics, Clock clock) {
-        var tables = config.portal();
-        var sessions = new DynamoDbSessionStore(dynamoDb, tables.sessions());
-        var logins = new DynamoDbLoginStore(dynamoDb, tables.logins());
-        var gateways = new DynamoDbGatewayStore(dynamoDb, tables.gateways());
-        return new AuthRoutes.Radius(config.radiusApiToken(), new RadiusAuthorization(gateways, logins, sessions, metrics, clock),
-                new RadiusAccounting(logins, sessions, clock));
+    private static AuthRoutes.Radius radius(AuthConfig config, DeviceStores devices, Metrics metrics, Clock clock) {
+        return new AuthRoutes.Radius(config.radiusApiToken(),
+                new RadiusAuthorization(devices.gateways(), devices.logins(), devices.sessions(), metrics, clock),
+                new RadiusAccounting(devices.logins(), devices.sessions(), clock));
+    }
+
+    /** The stores both the portal side and RADIUS read, built once per container (each builds its table schema at INIT). */
+    private record DeviceStores(DynamoDbSessionStore sessions, DynamoDbLoginStore logins, DynamoDbGatewayStore gateways) {
+        static DeviceStores of(AuthConfig.PortalTables tables, DynamoDbClient dynamoDb) {
+            return new DeviceStores(new DynamoDbSessionStore(dynamoDb, tables.sessions()), new DynamoDbLoginStore(dynamoDb, tables.logins()),
+                    new DynamoDbGatewayStore(dynamoDb, tables.gateways()));
+        }
     }
 }

@@ -105,14 +105,14 @@ public final class GatewayCommandDispatcher {
     }
 
     /** §4.2: identification from what accounting reported; a CoA adds the new limits, counted from login. */
-    private static DynamicRequest request(Gateway gateway, Session session, GatewayCommand command) {
+    private DynamicRequest request(Gateway gateway, Session session, GatewayCommand command) {
         Accounting acct = session.accounting();
         DynamicRequest.Builder builder = command.type() == CommandType.DISCONNECT ? DynamicRequest.disconnect() : DynamicRequest.coa();
         if (acct.nasUserName() != null) builder.userName(acct.nasUserName());
         if (acct.acctSessionId() != null) builder.acctSessionId(acct.acctSessionId());
         ipv4(acct.framedIp()).ifPresent(builder::framedIpAddress);
         ipv4(acct.nasIp()).ifPresent(builder::nasIpAddress);
-        if (gateway.eventTimestamp()) builder.eventTimestamp(Instant.now());
+        if (gateway.eventTimestamp()) builder.eventTimestamp(clock.instant());
         if (command.type() == CommandType.UPDATE) {
             Instant from = acct.acctStartedAt() != null ? acct.acctStartedAt() : session.startedAt();
             builder.sessionTimeout(Math.max(1, Duration.between(from, session.expiresAt()).toSeconds()));

@@ -57,7 +57,7 @@ public final class PaymentLookup {
      */
     public PaymentAnswer status(String transactionId, Optional<String> clientToken) {
         Transaction transaction = current(find(transactionId));
-        return answer(transaction, clientToken);
+        return answer(transaction, checkToken(transaction, clientToken));
     }
 
     /**
@@ -68,9 +68,9 @@ public final class PaymentLookup {
      */
     public PaymentAnswer query(String transactionId, Optional<String> clientToken) {
         Transaction transaction = current(find(transactionId));
-        checkToken(transaction, clientToken);
+        boolean owner = checkToken(transaction, clientToken); // before asking Daraja: a wrong token is 403 and asks nothing
         if (transaction.status() != TransactionStatus.PENDING || transaction.checkoutRequestId() == null)
-            return answer(transaction, clientToken);
+            return answer(transaction, owner);
         takeQuerySlot(transaction.transactionId());
         QueryOutcome outcome;
         try {
@@ -82,12 +82,12 @@ public final class PaymentLookup {
         }
         PaymentFinalizer.Finalized done = finalizer.finalize(transaction, outcome, PaymentSource.MANUAL_QUERY);
         if (done.decidedHere()) metrics.count("ManualQueryFallback");
-        return answer(done.transaction(), clientToken);
+        return answer(done.transaction(), owner);
     }
 
-    private PaymentAnswer answer(Transaction transaction, Optional<String> clientToken) {
+    private PaymentAnswer answer(Transaction transaction, boolean owner) {
         PaymentAnswer answer = PaymentAnswer.of(transaction);
-        return checkToken(transaction, clientToken) ? credentials.attach(answer, transaction) : answer;
+        return owner ? credentials.attach(answer, transaction) : answer;
     }
 
     /** Returns true when a token was presented and is this purchase's; 403 when one was presented and is not. */

@@ -2,7 +2,7 @@ package com.wifibilling.core.session;
 
 import com.wifibilling.core.BusinessDay;
 import com.wifibilling.core.stats.Tally;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,14 +19,16 @@ public final class SessionMoveSource implements GrantSource {
     private final DeviceKey from;
     private final MoveAway move;
     private final Session read;
+    private final Clock clock;
 
     /** A new move of {@code read} (active) as {@code move}, or the repair of a move already recorded on it. */
-    public SessionMoveSource(SessionStore sessions, GrantPublisher publisher, Session read, MoveAway move) {
+    public SessionMoveSource(SessionStore sessions, GrantPublisher publisher, Session read, MoveAway move, Clock clock) {
         this.sessions = sessions;
         this.publisher = publisher;
         this.from = read.deviceKey();
         this.read = read;
         this.move = move;
+        this.clock = clock;
     }
 
     /** Returns the grant this move adds to its new device: the old session's package and rates, its access code. */
@@ -53,7 +55,7 @@ public final class SessionMoveSource implements GrantSource {
             Optional<Session> now = current();
             if (now.isEmpty() || now.get().movedTo() == null || !now.get().movedTo().moveId().equals(move.moveId())) return false;
             if (now.get().movedTo().confirmed()) return false;
-            publisher.publish(GatewayCommand.disconnect(now.get(), CommandReason.MOVE, Instant.now()));
+            publisher.publish(GatewayCommand.disconnect(now.get(), CommandReason.MOVE, clock.instant()));
             if (sessions.update(now.get(), now.get().withMoveConfirmed())) return true;
             // Accounting or the gateway wrote meanwhile: read again (its version moved on).
         }

@@ -58,7 +58,7 @@ public final class TimeMoves {
             if (session.status() != SessionStatus.MOVED) return Optional.of(session).filter(s -> s.isActiveAt(clock.instant()));
             MoveAway move = session.movedTo();
             if (!move.confirmed()) {
-                var source = new SessionMoveSource(sessions, publisher, session, move);
+                var source = new SessionMoveSource(sessions, publisher, session, move, clock);
                 grants.finishUnconfirmed(source.grant(lang), source);
             }
             found = sessions.find(move.to()).filter(s -> s.appliedGrants().containsKey(move.moveId()));
@@ -79,7 +79,8 @@ public final class TimeMoves {
         RollingCount moves = guards.appendTimestamp(GuardKeys.move(origin), now, now.minus(MOVE_WINDOW), MAX_MOVES);
         if (!moves.appended()) throw new ApiException(429, "MOVE_LIMIT_REACHED",
                 "This time has moved " + MAX_MOVES + " times in 24 hours; it stays on the device that has it");
-        var source = new SessionMoveSource(sessions, publisher, holder, new MoveAway("move-" + UUID.randomUUID(), to, seconds, now, false));
+        var source = new SessionMoveSource(sessions, publisher, holder, new MoveAway("move-" + UUID.randomUUID(), to, seconds, now, false),
+                clock);
         GrantResult result = grants.grant(source.grant(lang), source);
         if (result.claim() == GrantClaim.REFUSED || result.granted().isEmpty())
             throw ApiException.conflict("VOUCHER_ALREADY_USED", "This time was moved by another request a moment ago");
