@@ -9,7 +9,9 @@ import com.wifibilling.core.http.Reply;
 import com.wifibilling.core.http.Request;
 import com.wifibilling.core.gateway.ControlMode;
 import com.wifibilling.core.gateway.Gateway;
+import com.wifibilling.core.gateway.GatewayOnboarding;
 import com.wifibilling.core.gateway.GatewaySetup;
+import com.wifibilling.core.gateway.GatewaySpec;
 import com.wifibilling.core.gateway.GatewayStatus;
 import com.wifibilling.core.gateway.GatewayStore;
 import com.wifibilling.core.gateway.GatewayType;
@@ -40,14 +42,32 @@ final class AdminRoutes {
 
     private AdminRoutes() {}
 
-    /** The gateway admin parts: the Gateways table (small: listed whole) and the setup material generator. */
-    record Gateways(GatewayStore store, GatewaySetup setup) {}
+    /** The gateway admin parts: the Gateways table (small: listed whole), the setup material generator and onboarding. */
+    record Gateways(GatewayStore store, GatewaySetup setup, GatewayOnboarding onboarding) {
+        /** What create and rotate answer, the only time the secrets are shown: the setup material carries them too. */
+        IssuedView issued(GatewayOnboarding.Issued issued) {
+            Gateway g = issued.gateway();
+            return new IssuedView(GatewayView.of(g), issued.apiKey(), issued.radiusSecret(), g.radiusSecretRef(),
+                    new SetupView(g.gatewayId(), g.type(), setup.forGateway(g, issued.radiusSecret(), issued.apiSecret()),
+                            g.type() == GatewayType.MIKROTIK ? setup.loginHtml(g) : null),
+                    "Shown once: copy the API key and RADIUS secret now. FreeRADIUS learns a new or changed client when it"
+                            + " next starts (its clients.conf is generated from the Gateways table).");
+        }
+    }
 
     static Router router(Authorizer authorizer, VoucherBatches batches, VoucherStore vouchers, SessionTermination termination,
                          Gateways gateways) {
         return new Router(Map.of(
                 "GET /api/admin/gateways", authorizer.requireRole(Role.ADMIN, (request, admin) -> Reply.ok(Page.all(
                         gateways.store().all().stream().sorted(Comparator.comparing(Gateway::gatewayId)).map(GatewayView::of).toList()))),
+                "POST /api/admin/gateways", authorizer.requireRole(Role.ADMIN, (request, admin) ->
+                        Reply.status(201, gateways.issued(gateways.onboarding().create(request.json(GatewaySpec.class))))),
+                "POST /api/admin/gateways/{gatewayId}/rotate", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
+                    RotateRequest what = request.body().isBlank() ? new RotateRequest(null, null) : request.json(RotateRequest.class);
+                    String id = request.pathParameter("gatewayId");
+                    if (id == null || !id.matches("[a-z0-9-]{1,40}")) throw ApiException.notFound("NOT_FOUND", "There is no such gateway");
+                    return Reply.ok(gateways.issued(gateways.onboarding().rotate(id, what.apiKeyOrDefault(), what.radiusSecretOrDefault())));
+                }),
                 "GET /api/admin/gateways/{gatewayId}/setup", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
                     String id = request.pathParameter("gatewayId");
                     Gateway gateway = (id != null && id.matches("[A-Za-z0-9._-]{1,64}") ? gateways.store().find(id) : Optional.<Gateway>empty())
@@ -105,6 +125,25 @@ final class AdminRoutes {
         static GatewayView of(Gateway g) {
             return new GatewayView(g.gatewayId(), g.name(), g.status(), g.type(), g.controlMode(), g.radiusClientAddress(), g.coaAddress(),
                     g.coaPort(), g.coaSupported(), g.loginUrlHosts(), g.defaultLoginUrl(), g.acctInterimSeconds(), g.lastSeenAt(), g.createdAt());
+        }
+    }
+
+    /** A gateway just created or rotated, with the secrets made now (null for one not renewed) and its setup filled in. */
+    record IssuedView(GatewayView gateway, String apiKey, String radiusSecret, String radiusSecretRef, SetupView setup, String note) {
+        @Override
+        public String toString() {
+            return "IssuedView[" + gateway.gatewayId() + ", secrets hidden]";
+        }
+    }
+
+    /** The optional body of {@code POST …/rotate}: which secrets to renew; both when absent. */
+    record RotateRequest(Boolean apiKey, Boolean radiusSecret) {
+        boolean apiKeyOrDefault() {
+            return apiKey == null && radiusSecret == null || Boolean.TRUE.equals(apiKey);
+        }
+
+        boolean radiusSecretOrDefault() {
+            return apiKey == null && radiusSecret == null || Boolean.TRUE.equals(radiusSecret);
         }
     }
 

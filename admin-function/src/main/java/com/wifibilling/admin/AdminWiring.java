@@ -7,7 +7,10 @@ import com.wifibilling.core.http.Api;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.store.AwsClients;
 import com.wifibilling.core.session.SessionTermination;
+import com.wifibilling.core.config.LazySecretStore;
+import com.wifibilling.core.gateway.GatewayOnboarding;
 import com.wifibilling.core.gateway.GatewaySetup;
+import com.wifibilling.core.store.SecretsManagerStore;
 import com.wifibilling.core.store.DynamoDbGatewayStore;
 import com.wifibilling.core.store.DynamoDbGuardStore;
 import com.wifibilling.core.store.DynamoDbPackageStore;
@@ -44,7 +47,11 @@ record AdminWiring(Api api, VoucherBatches batches, Metrics metrics) {
         var termination = new SessionTermination(new DynamoDbSessionStore(dynamoDb, config.sessionsTable()),
                 new SqsGrantPublisher(AwsClients.sqs(config.aws()), config.queues()), new DynamoDbGuardStore(dynamoDb, config.guardsTable()),
                 clock);
-        var gateways = new AdminRoutes.Gateways(new DynamoDbGatewayStore(dynamoDb, config.gatewaysTable()), new GatewaySetup(config.setupTarget()));
+        var gatewayStore = new DynamoDbGatewayStore(dynamoDb, config.gatewaysTable());
+        // The Secrets Manager client is built on the first gateway create or rotate only: rare admin actions.
+        var onboarding = new GatewayOnboarding(gatewayStore, new LazySecretStore(() -> new SecretsManagerStore(AwsClients.secretsManager(config.aws()))),
+                config.gatewaySecretsPrefix(), clock);
+        var gateways = new AdminRoutes.Gateways(gatewayStore, new GatewaySetup(config.setupTarget()), onboarding);
         return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers, termination, gateways), config.http(), metrics),
                 batches, metrics);
     }

@@ -63,6 +63,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<SqsPoller> pollers = new ArrayList<>();
     private final List<ScheduleTimer> timers = new ArrayList<>();
     private LocalSecrets secrets;
+    private LocalSecretsManager secretsManager;
     private LocalResources resources;
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
     private final List<StaticFiles> staticFolders = new ArrayList<>();
@@ -89,6 +90,8 @@ public final class LocalRuntime implements AutoCloseable {
             daraja = stage("daraja-simulator", () -> DarajaSimulator.start(DarajaSimulator.LOCAL_CONSUMER_KEY,
                     DarajaSimulator.LOCAL_CONSUMER_SECRET, options.darajaTimeScale()));
             SamTemplate template = stage("template", () -> SamTemplate.load(options.template()));
+            secretsManager = stage("secrets-manager", () -> LocalSecretsManager.start(options.dataDir(), LocalResources.REGION,
+                    LocalResources.ACCOUNT_ID, Clock.systemUTC()));
             secrets = LocalSecrets.resolve(process, options.dataDir());
             Map<String, String> overrides = new LinkedHashMap<>(LocalResources.localParameters(http.port()));
             overrides.keySet().retainAll(template.parameterDefaults().keySet());
@@ -96,6 +99,7 @@ public final class LocalRuntime implements AutoCloseable {
             startEnginesAndFill(template, declared, process.optional("ADMIN_PASSWORD"));
 
             Map<String, String> localValues = new LinkedHashMap<>(secrets.environment());
+            localValues.put("SECRETSMANAGER_ENDPOINT", secretsManager.endpoint().toString());
             localValues.putAll(FunctionEnvironment.daraja(daraja.baseUri(), baseUri()));
             // Initiate's inline queries wait ~2 s each (contracts/daraja.md §9); a faster simulator needs shorter waits.
             localValues.put("INLINE_POLL_PAUSE_MILLIS", Long.toString(Math.round(2000 * Math.min(1.0, options.darajaTimeScale()))));
@@ -272,6 +276,11 @@ public final class LocalRuntime implements AutoCloseable {
         return function.env();
     }
 
+    /** Returns the Secrets Manager emulator's endpoint: every function's {@code SECRETSMANAGER_ENDPOINT}. */
+    public URI secretsManagerEndpoint() {
+        return secretsManager.endpoint();
+    }
+
     public URI dynamoDbEndpoint() {
         return dynalite.endpoint();
     }
@@ -355,6 +364,7 @@ public final class LocalRuntime implements AutoCloseable {
         quietly("freeradius", freeRadius); // its rlm_rest calls would only meet a closed port now
         quietly("http", http);            // no new requests first
         quietly("daraja-simulator", daraja); // its pending callbacks would only meet a closed port now
+        quietly("secrets-manager", secretsManager);
         timers.forEach(timer -> quietly("schedule", timer));
         pollers.forEach(poller -> quietly("sqs-poller", poller));
         quietly("sqs-client", sqs);

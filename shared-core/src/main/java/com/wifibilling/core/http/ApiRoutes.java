@@ -30,6 +30,8 @@ public final class ApiRoutes {
             "POST /api/admin/sessions/{deviceKey}/terminate",
             "GET /api/admin/gateways",
             "GET /api/admin/gateways/{gatewayId}/setup",
+            "POST /api/admin/gateways",
+            "POST /api/admin/gateways/{gatewayId}/rotate",
             "GET /api/gateway/sessions",
             "POST /api/gateway/usage",
             "POST /api/gateway/heartbeat");

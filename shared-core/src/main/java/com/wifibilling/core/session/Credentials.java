@@ -1,6 +1,6 @@
 package com.wifibilling.core.session;
 
-import java.security.SecureRandom;
+import com.wifibilling.core.RandomText;
 import java.util.UUID;
 
 /**
@@ -12,8 +12,6 @@ import java.util.UUID;
  */
 public record Credentials(String sessionId, String accessCode, String radiusSecret) {
     public static final int RADIUS_SECRET_LENGTH = 20;
-    private static final String LETTERS_AND_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Returns a new RADIUS User-Name: a type-4 UUID (122 random bits from the JDK's SecureRandom). */
     public static String newSessionId() {
@@ -22,9 +20,7 @@ public record Credentials(String sessionId, String accessCode, String radiusSecr
 
     /** Returns a new RADIUS password: {@value #RADIUS_SECRET_LENGTH} of {@code [A-Za-z0-9]}, about 119 bits. */
     public static String newRadiusSecret() {
-        var secret = new StringBuilder(RADIUS_SECRET_LENGTH);
-        for (int i = 0; i < RADIUS_SECRET_LENGTH; i++) secret.append(LETTERS_AND_DIGITS.charAt(RANDOM.nextInt(LETTERS_AND_DIGITS.length())));
-        return secret.toString();
+        return RandomText.lettersAndDigits(RADIUS_SECRET_LENGTH);
     }
 
     @Override

@@ -9,6 +9,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -38,6 +39,13 @@ public final class AwsClients {
         var builder = SqsClient.builder().region(Region.of(aws.region()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
         aws.sqsEndpoint().ifPresent(uri -> local(builder, uri));
+        return builder.build();
+    }
+
+    public static SecretsManagerClient secretsManager(AwsConfig aws) {
+        var builder = SecretsManagerClient.builder().region(Region.of(aws.region()))
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        aws.secretsManagerEndpoint().ifPresent(uri -> local(builder, uri));
         return builder.build();
     }
 

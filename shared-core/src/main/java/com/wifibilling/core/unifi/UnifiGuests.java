@@ -1,6 +1,6 @@
 package com.wifibilling.core.unifi;
 
-import com.wifibilling.core.config.Env;
+import com.wifibilling.core.config.SecretRefs;
 import com.wifibilling.core.gateway.Gateway;
 import com.wifibilling.core.gateway.GuestAuthorizer;
 import com.wifibilling.core.session.Session;
@@ -20,12 +20,12 @@ public final class UnifiGuests implements GuestAuthorizer {
     private static final Logger log = LoggerFactory.getLogger(UnifiGuests.class);
 
     private final OkHttpClient http;
-    private final Env env;
+    private final SecretRefs secrets;
     private final Map<String, UnifiClient> clients = new ConcurrentHashMap<>();
 
-    public UnifiGuests(OkHttpClient http, Env env) {
+    public UnifiGuests(OkHttpClient http, SecretRefs secrets) {
         this.http = http;
-        this.env = env;
+        this.secrets = secrets;
     }
 
     @Override
@@ -40,7 +40,7 @@ public final class UnifiGuests implements GuestAuthorizer {
 
     private Result call(Gateway gateway, Consumer<UnifiClient> command) {
         UnifiClient client = clients.computeIfAbsent(gateway.gatewayId(), id ->
-                new UnifiClient(http, gateway.unifi(), UnifiCredentials.resolve(gateway.unifi().credentialsRef(), env)));
+                new UnifiClient(http, gateway.unifi(), UnifiCredentials.resolve(gateway.unifi().credentialsRef(), secrets)));
         try {
             command.accept(client);
             return Result.DONE;
