@@ -1,5 +1,6 @@
 package com.wifibilling.local;
 
+import com.wifibilling.core.gateway.RadiusClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -19,30 +19,13 @@ import java.util.stream.Stream;
  * ({@code RADIUS_API_BASE}, {@code RADIUS_API_TOKEN}, where to listen). Nothing outside {@code dir} is touched.
  */
 public final class FreeRadiusConfig {
-    /** Each value goes into clients.conf unquoted or quoted: nothing that could end the block or the string. */
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-
-    /** One FreeRADIUS client: a gateway, the address its RADIUS packets come from, and its shared secret. */
-    public record Client(String gatewayId, String address, String secret) {
-        public Client {
-            for (String value : List.of(gatewayId, address, secret)) {
-                if (!SAFE.matcher(value).matches()) throw new IllegalArgumentException("Unsafe value in a FreeRADIUS client entry");
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "Client[" + gatewayId + " at " + address + "]"; // never the secret
-        }
-    }
-
     private FreeRadiusConfig() {}
 
     /**
      * Copies {@code source} (the repository's {@code config/freeradius}) into {@code dir}, writes its clients.conf
      * (owner-only: it holds the secrets) and returns the environment to start FreeRADIUS with.
      */
-    public static Map<String, String> render(Path source, Path dir, List<Client> clients, URI api, String apiToken,
+    public static Map<String, String> render(Path source, Path dir, List<RadiusClients.Client> clients, URI api, String apiToken,
                                              String listenAddress, int authPort) {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path from : files.toList()) {
@@ -52,13 +35,8 @@ public final class FreeRadiusConfig {
             }
             Files.createDirectories(dir.resolve("log"));
             Files.createDirectories(dir.resolve("run"));
-            StringBuilder conf = new StringBuilder("# Generated: one client per gateway (contracts/gateways.md §3.1).\n");
-            for (Client client : clients) {
-                conf.append("client ").append(client.gatewayId()).append(" {\n\tipaddr = ").append(client.address())
-                        .append("\n\tsecret = ").append(client.secret()).append("\n\tshortname = ").append(client.gatewayId()).append("\n}\n");
-            }
             Path clientsConf = dir.resolve("clients.conf");
-            Files.writeString(clientsConf, conf, StandardCharsets.UTF_8);
+            Files.writeString(clientsConf, RadiusClients.clientsConf(clients), StandardCharsets.UTF_8);
             clientsConf.toFile().setReadable(false, false);
             clientsConf.toFile().setReadable(true, true);
         } catch (IOException e) {

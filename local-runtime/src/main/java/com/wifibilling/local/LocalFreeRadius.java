@@ -1,5 +1,6 @@
 package com.wifibilling.local;
 
+import com.wifibilling.core.gateway.RadiusClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
@@ -41,7 +42,7 @@ final class LocalFreeRadius implements AutoCloseable {
 
     /** Returns the running server, or empty (logged, with the install hint) when FreeRADIUS is not installed or cannot start. */
     static Optional<LocalFreeRadius> start(Path home, Optional<Integer> fixedAuthPort, URI api, String apiToken,
-                                           List<FreeRadiusConfig.Client> clients) {
+                                           List<RadiusClients.Client> clients) {
         if (!installed()) {
             log.atWarn().addKeyValue("install", INSTALL_HINT).log("local.freeradius.absent: running without RADIUS");
             return Optional.empty();
@@ -68,6 +69,11 @@ final class LocalFreeRadius implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The generated clients.conf (owner-only: it holds the gateways' secrets). */
+    Path clientsConf() {
+        return dir.resolve("raddb/clients.conf");
     }
 
     int authPort() {

@@ -4,6 +4,8 @@ import com.wifibilling.core.auth.PasswordHasher;
 import com.wifibilling.core.config.AwsConfig;
 import com.wifibilling.core.config.Env;
 import com.wifibilling.core.config.SamTemplate;
+import com.wifibilling.core.config.SecretRefs;
+import com.wifibilling.core.gateway.RadiusClients;
 import com.wifibilling.core.store.AwsClients;
 import com.wifibilling.core.store.DynamoDbGatewayStore;
 import com.wifibilling.core.store.DynamoDbGuardStore;
@@ -12,6 +14,7 @@ import com.wifibilling.core.store.DynamoDbTables;
 import com.wifibilling.core.store.DynamoDbUserStore;
 import com.wifibilling.core.store.LocalDynalite;
 import com.wifibilling.core.store.LocalElasticMq;
+import com.wifibilling.core.store.SecretsManagerStore;
 import com.wifibilling.core.store.SqsQueues;
 import com.wifibilling.local.daraja.DarajaSimulator;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,8 +124,7 @@ public final class LocalRuntime implements AutoCloseable {
                     pollers.add(SqsPoller.start(sqs, function, source, resources));
             if (options.radius() && gatewaySeeded != null)
                 freeRadius = stage("freeradius", () -> LocalFreeRadius.start(options.home(), options.radiusPort(), baseUri(),
-                        secrets.get(LocalSecrets.RADIUS_API_TOKEN), List.of(new FreeRadiusConfig.Client(gatewaySeeded.gatewayId(),
-                                "127.0.0.1", secrets.get(LocalSecrets.DEFAULT_GATEWAY_RADIUS_SECRET))))).orElse(null);
+                        secrets.get(LocalSecrets.RADIUS_API_TOKEN), radiusClients(localValues))).orElse(null);
             for (FunctionHost function : functions.values())
                 for (int i = 0; i < function.spec().schedules().size(); i++)
                     timers.add(ScheduleTimer.start(function, ScheduleRate.parse(function.spec().schedules().get(i).expression()),
@@ -160,6 +163,21 @@ public final class LocalRuntime implements AutoCloseable {
             sqs = AwsClients.sqs(new AwsConfig(LocalResources.REGION, Optional.empty(), Optional.of(elasticMq.endpoint())));
             resources = stage("queues", () -> declared.withQueueUrls(SqsQueues.create(sqs, template, declared::queueName, declared::queueArn)));
         });
+    }
+
+    /**
+     * FreeRADIUS's clients, from the Gateways table as in AWS (contracts/gateways.md §3.1): the seeded gateway with
+     * its {@code env:} secret, and every gateway an admin added, with its secret from the Secrets Manager emulator. A
+     * gateway added while running is a client from the next start, as the AWS task picks it up at its next restart.
+     */
+    private List<RadiusClients.Client> radiusClients(Map<String, String> localValues) {
+        var gateways = new DynamoDbGatewayStore(dynamoDb, resources.tableName("GatewaysTable").orElseThrow()).all();
+        try (var secretsManagerClient = AwsClients.secretsManager(new AwsConfig(LocalResources.REGION, Optional.empty(), Optional.empty(),
+                Optional.of(secretsManager.endpoint())))) {
+            var refs = new SecretRefs(Env.of(localValues), new SecretsManagerStore(secretsManagerClient), Clock.systemUTC(), Duration.ZERO);
+            return RadiusClients.of(gateways, refs, (gatewayId, why) -> log.atWarn().addKeyValue("gatewayId", gatewayId)
+                    .addKeyValue("reason", why).log("local.freeradius.client-left-out"));
+        }
     }
 
     /**
@@ -317,6 +335,11 @@ public final class LocalRuntime implements AutoCloseable {
     /** Returns FreeRADIUS's auth port on 127.0.0.1 (accounting is the next one), when it runs. */
     public Optional<Integer> radiusAuthPort() {
         return Optional.ofNullable(freeRadius).map(LocalFreeRadius::authPort);
+    }
+
+    /** Returns the clients.conf FreeRADIUS runs with, when it runs. */
+    Optional<Path> radiusClientsConf() {
+        return Optional.ofNullable(freeRadius).map(LocalFreeRadius::clientsConf);
     }
 
     public Optional<Seeder.GatewaySeeded> gatewaySeeded() {

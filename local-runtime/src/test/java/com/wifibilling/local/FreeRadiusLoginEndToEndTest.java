@@ -1,5 +1,6 @@
 package com.wifibilling.local;
 
+import com.wifibilling.core.gateway.RadiusClients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -67,7 +68,7 @@ class FreeRadiusLoginEndToEndTest {
         authPort = freePortPair();
         Path conf = dir.resolve("raddb");
         Map<String, String> environment = FreeRadiusConfig.render(RepoPaths.home().resolve("config/freeradius"), conf,
-                List.of(new FreeRadiusConfig.Client("default", "127.0.0.1", secret)),
+                List.of(new RadiusClients.Client("default", "127.0.0.1", secret)),
                 URI.create("http://127.0.0.1:" + runtime.port()), runtime.secrets().get(LocalSecrets.RADIUS_API_TOKEN), "127.0.0.1", authPort);
         log = dir.resolve("freeradius.log");
         var builder = new ProcessBuilder("freeradius", "-d", conf.toString(), "-f", "-l", "stdout").redirectErrorStream(true)

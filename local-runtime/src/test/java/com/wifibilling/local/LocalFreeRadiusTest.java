@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wifibilling.core.config.Env;
+import com.wifibilling.core.http.Json;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local runtime starts FreeRADIUS 3.2 with rlm_rest when it is installed (DESIGN §9): it listens on the port
@@ -35,6 +40,30 @@ class LocalFreeRadiusTest {
         }
         try (var free = new DatagramSocket(port)) {
             assertFalse(free.isClosed(), "the port is free again: FreeRADIUS stopped with the runtime");
+        }
+    }
+
+    @Test
+    void aGatewayAddedByTheAdminIsAFreeRadiusClientFromTheNextStart(@TempDir Path data) throws Exception {
+        var process = Env.of(Map.of("ADMIN_PASSWORD", "radius-clients-admin-password"));
+        String secret;
+        try (LocalRuntime runtime = TestRuntimes.startWithRadius(process, "--data-dir", data.toString())) {
+            var api = new LocalApi(runtime);
+            String token = Json.MAPPER.readTree(api.send("POST", "/api/auth/login",
+                    "{\"email\":\"admin@localhost\",\"password\":\"radius-clients-admin-password\"}", "Content-Type", "application/json")
+                    .body()).get("token").asText();
+            var created = api.send("POST", "/api/admin/gateways", "{\"gatewayId\":\"second\",\"name\":\"Second\",\"type\":\"mikrotik\","
+                    + "\"radiusClientAddress\":\"127.0.0.2\",\"loginUrlHosts\":[\"10.5.50.1\"]}",
+                    "Content-Type", "application/json", "Authorization", "Bearer " + token);
+            assertEquals(201, created.statusCode(), created.body());
+            secret = Json.MAPPER.readTree(created.body()).get("radiusSecret").asText();
+        }
+        try (LocalRuntime runtime = TestRuntimes.startWithRadius(process, "--data-dir", data.toString())) {
+            Path conf = runtime.radiusClientsConf().orElseThrow(() -> new AssertionError("FreeRADIUS did not start with two clients"));
+            String clients = Files.readString(conf);
+            assertTrue(clients.contains("client default {\n\tipaddr = 127.0.0.1\n"), clients.replaceAll("secret = \\S+", "secret = …"));
+            assertTrue(clients.contains("client second {\n\tipaddr = 127.0.0.2\n\tsecret = " + secret + "\n"), "its secret from Secrets Manager");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(conf)));
         }
     }
 
