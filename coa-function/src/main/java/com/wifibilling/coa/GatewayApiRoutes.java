@@ -6,10 +6,12 @@ import com.wifibilling.core.gateway.GatewayKeys;
 import com.wifibilling.core.gateway.GatewayPolling;
 import com.wifibilling.core.gateway.GatewayUsage;
 import com.wifibilling.core.gateway.Heartbeat;
+import com.wifibilling.core.gateway.PollAnswer;
 import com.wifibilling.core.gateway.PollCursor;
 import com.wifibilling.core.gateway.UsageReport;
 import com.wifibilling.core.guard.TokenBucket;
 import com.wifibilling.core.http.ApiException;
+import com.wifibilling.core.http.PlainText;
 import com.wifibilling.core.http.Reply;
 import com.wifibilling.core.http.Request;
 import com.wifibilling.core.http.Router;
@@ -22,9 +24,11 @@ final class GatewayApiRoutes {
     static Router router(GatewayKeys keys, TokenBucket bucket, GatewayPolling polling, GatewayUsage usage, GatewayHeartbeats heartbeats) {
         return new Router(Map.of(
                 "GET /api/gateway/sessions", request -> {
+                    boolean lines = lines(request);
                     Gateway gateway = admit(request, keys, bucket);
-                    return Reply.ok(polling.sessions(gateway, request.query("cursor").map(PollCursor::parse),
-                            flag(request, "full"), limit(request)));
+                    PollAnswer answer = polling.sessions(gateway, request.query("cursor").map(PollCursor::parse), flag(request, "full"),
+                            limit(request));
+                    return Reply.ok(lines ? new PlainText(answer.lines()) : answer);
                 },
                 "POST /api/gateway/usage", request -> {
                     Gateway gateway = admit(request, keys, bucket);
@@ -41,6 +45,15 @@ final class GatewayApiRoutes {
         Gateway gateway = keys.authenticate(request.header(GatewayKeys.HEADER));
         bucket.take(gateway.gatewayId());
         return gateway;
+    }
+
+    /** {@code format=lines} for scripts without {@code :deserialize}; JSON otherwise; any other format is a 400. */
+    private static boolean lines(Request request) {
+        return switch (request.query("format").orElse("json")) {
+            case "json" -> false;
+            case "lines" -> true;
+            default -> throw ApiException.invalidField("format", "format is json or lines");
+        };
     }
 
     private static boolean flag(Request request, String name) {

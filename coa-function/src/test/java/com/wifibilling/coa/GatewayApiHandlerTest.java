@@ -246,6 +246,8 @@ class GatewayApiHandlerTest {
         assertEquals("INVALID_FIELD", errorCode(poll("gw-bad", Map.of("cursor", "bm90IG91cnM"))));
         clock.advance(Duration.ofSeconds(1));
         assertEquals("INVALID_FIELD", errorCode(poll("gw-bad", Map.of("limit", "101"))));
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals("INVALID_FIELD", errorCode(poll("gw-bad", Map.of("format", "xml"))));
     }
 
     @Test

@@ -79,6 +79,15 @@ class GatewayApiEndToEndTest {
         assertEquals("Q7mXpass", item.get("password").asText());
         assertEquals("2000k/5000k", item.get("rateLimit").asText());
 
+        // The same page as lines, for RouterOS scripts without :deserialize (contracts/gateways.md §6).
+        var lines = api.get("/api/gateway/sessions?format=lines&cursor=" + cursor, "X-Gateway-Key", KEY);
+        assertEquals(200, lines.statusCode(), lines.body());
+        assertEquals("text/plain; charset=utf-8", lines.headers().firstValue("Content-Type").orElseThrow());
+        String[] rows = lines.body().split("\n");
+        assertEquals("cursor;" + json(delta).get("nextCursor").asText(), rows[0]);
+        assertTrue(rows[1].matches("allow;s-e2e-1;s-e2e-1;Q7mXpass;02:00:00:00:00:07;3[0-9]{3};2000k/5000k"), rows[1]);
+        assertEquals(2, rows.length);
+
         var usage = api.send("POST", "/api/gateway/usage", "{\"items\":[{\"username\":\"s-unknown\",\"bytesIn\":1,\"bytesOut\":2}]}",
                 "X-Gateway-Key", KEY, "Content-Type", "application/json");
         assertEquals(200, usage.statusCode(), usage.body());

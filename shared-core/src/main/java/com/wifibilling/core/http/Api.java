@@ -72,11 +72,11 @@ public final class Api {
 
     private APIGatewayV2HTTPResponse response(APIGatewayV2HTTPEvent event, int status, Object body, Map<String, String> extra) {
         Map<String, String> headers = new LinkedHashMap<>(SECURITY_HEADERS);
-        if (body != null) headers.put("Content-Type", "application/json; charset=utf-8");
+        if (body != null) headers.put("Content-Type", body instanceof PlainText ? "text/plain; charset=utf-8" : "application/json; charset=utf-8");
         corsHeaders(event).forEach(headers::put);
         headers.putAll(extra);
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(headers)
-                .withBody(body == null ? "" : Json.write(body)).withIsBase64Encoded(false).build();
+                .withBody(body == null ? "" : body instanceof PlainText text ? text.text() : Json.write(body)).withIsBase64Encoded(false).build();
     }
 
     /** Echoes the Origin only when it is one of ours; API Gateway's CORS settings say the same in AWS. */
