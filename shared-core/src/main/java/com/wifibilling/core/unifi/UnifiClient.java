@@ -79,9 +79,10 @@ public final class UnifiClient {
     public UnifiClient(OkHttpClient http, UnifiController controller, UnifiCredentials credentials) {
         // Derived from the one shared client: same pool and threads, the contract's 5 s timeout, and no silent
         // OkHttp retries on top of our own two, so a dead controller costs at most three tries.
-        this.http = http.newBuilder().callTimeout(TIMEOUT).connectTimeout(TIMEOUT).readTimeout(TIMEOUT)
-                .retryOnConnectionFailure(false).build();
-        this.controller = Objects.requireNonNull(controller, "controller");
+        Objects.requireNonNull(controller, "controller");
+        var builder = http.newBuilder().callTimeout(TIMEOUT).connectTimeout(TIMEOUT).readTimeout(TIMEOUT).retryOnConnectionFailure(false);
+        this.http = (controller.certSha256() == null ? builder : new CertificatePin(controller.certSha256()).applyTo(builder)).build();
+        this.controller = controller;
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         String url = controller.baseUrl();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
