@@ -30,6 +30,8 @@ final class Banner {
         line(b, "DynamoDB", runtime.dynamoDbEndpoint() + " (dynalite)");
         line(b, "SQS", runtime.sqsEndpoint() + " (ElasticMQ)");
         line(b, "Daraja (simulator)", runtime.darajaBaseUri().toString());
+        line(b, "UniFi (simulator)", runtime.unifiSimulator().baseUri() + " (credentialsRef env:" + LocalRuntime.UNIFI_SIMULATOR_LOGIN + ")");
+        line(b, "Secrets Manager", runtime.secretsManagerEndpoint() + " (emulator)");
         line(b, "RADIUS (FreeRADIUS)", runtime.radiusAuthPort().map(port -> "127.0.0.1:" + port + " auth, " + (port + 1)
                 + " accounting; try: radtest <sessionId> <password> 127.0.0.1:" + port + " 0 <gateway secret>")
                 .orElse("not running (" + LocalFreeRadius.INSTALL_HINT + ", then restart; --no-radius turns it off)"));

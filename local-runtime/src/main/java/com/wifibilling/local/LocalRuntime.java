@@ -16,7 +16,9 @@ import com.wifibilling.core.store.LocalDynalite;
 import com.wifibilling.core.store.LocalElasticMq;
 import com.wifibilling.core.store.SecretsManagerStore;
 import com.wifibilling.core.store.SqsQueues;
+import com.wifibilling.core.http.Json;
 import com.wifibilling.local.daraja.DarajaSimulator;
+import com.wifibilling.local.unifi.UnifiControllerSimulator;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -48,6 +50,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class LocalRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalRuntime.class);
+    /** The variable holding the UniFi simulator's login JSON in every function's environment. */
+    public static final String UNIFI_SIMULATOR_LOGIN = "UNIFI_SIMULATOR_LOGIN";
+    static final String UNIFI_SIMULATOR_USER = "wb-local";
 
     private final LocalOptions options;
     private final ReentrantLock lifecycle = new ReentrantLock();
@@ -68,6 +73,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<ScheduleTimer> timers = new ArrayList<>();
     private LocalSecrets secrets;
     private LocalSecretsManager secretsManager;
+    private UnifiControllerSimulator unifi;
     private LocalResources resources;
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
     private final List<StaticFiles> staticFolders = new ArrayList<>();
@@ -96,6 +102,8 @@ public final class LocalRuntime implements AutoCloseable {
             SamTemplate template = stage("template", () -> SamTemplate.load(options.template()));
             secretsManager = stage("secrets-manager", () -> LocalSecretsManager.start(options.dataDir(), LocalResources.REGION,
                     LocalResources.ACCOUNT_ID, Clock.systemUTC()));
+            String unifiPassword = LocalSecrets.alphanumeric(24);
+            unifi = stage("unifi-simulator", () -> UnifiControllerSimulator.start(UNIFI_SIMULATOR_USER, unifiPassword, Clock.systemUTC()));
             secrets = LocalSecrets.resolve(process, options.dataDir());
             Map<String, String> overrides = new LinkedHashMap<>(LocalResources.localParameters(http.port()));
             overrides.keySet().retainAll(template.parameterDefaults().keySet());
@@ -104,6 +112,8 @@ public final class LocalRuntime implements AutoCloseable {
 
             Map<String, String> localValues = new LinkedHashMap<>(secrets.environment());
             localValues.put("SECRETSMANAGER_ENDPOINT", secretsManager.endpoint().toString());
+            // What a UniFi gateway pointed at the simulator names as its login: unifi.credentialsRef env:UNIFI_SIMULATOR_LOGIN.
+            localValues.put(UNIFI_SIMULATOR_LOGIN, Json.write(Map.of("username", UNIFI_SIMULATOR_USER, "password", unifiPassword)));
             localValues.putAll(FunctionEnvironment.daraja(daraja.baseUri(), baseUri()));
             // Initiate's inline queries wait ~2 s each (contracts/daraja.md §9); a faster simulator needs shorter waits.
             localValues.put("INLINE_POLL_PAUSE_MILLIS", Long.toString(Math.round(2000 * Math.min(1.0, options.darajaTimeScale()))));
@@ -294,6 +304,11 @@ public final class LocalRuntime implements AutoCloseable {
         return function.env();
     }
 
+    /** Returns the UniFi controller simulator: a gateway with {@code unifi.baseUrl} at its URL and {@code credentialsRef} env:UNIFI_SIMULATOR_LOGIN. */
+    public UnifiControllerSimulator unifiSimulator() {
+        return unifi;
+    }
+
     /** Returns the Secrets Manager emulator's endpoint: every function's {@code SECRETSMANAGER_ENDPOINT}. */
     public URI secretsManagerEndpoint() {
         return secretsManager.endpoint();
@@ -388,6 +403,7 @@ public final class LocalRuntime implements AutoCloseable {
         quietly("http", http);            // no new requests first
         quietly("daraja-simulator", daraja); // its pending callbacks would only meet a closed port now
         quietly("secrets-manager", secretsManager);
+        quietly("unifi-simulator", unifi);
         timers.forEach(timer -> quietly("schedule", timer));
         pollers.forEach(poller -> quietly("sqs-poller", poller));
         quietly("sqs-client", sqs);

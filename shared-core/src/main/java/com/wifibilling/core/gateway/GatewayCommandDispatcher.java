@@ -139,11 +139,18 @@ public final class GatewayCommandDispatcher {
     private Outcome overController(Gateway gateway, Session session, GatewayCommand command, Instant now) {
         GuestAuthorizer.Result result = command.type() == CommandType.DISCONNECT ? guests.unauthorize(gateway, session)
                 : guests.authorize(gateway, session, now);
+        boolean disconnect = command.type() == CommandType.DISCONNECT;
+        // The portal's login is "none" for UniFi: it waits for this state to leave awaiting-login (§2.4).
+        GatewayState state = switch (result) {
+            case DONE -> disconnect ? GatewayState.OFFLINE : GatewayState.AUTHORIZED;
+            case REFUSED -> disconnect ? null : GatewayState.FAILED;
+            case UNAVAILABLE -> null;
+        };
         record(session, command, switch (result) {
             case DONE -> "ack";
             case REFUSED -> "nak";
             case UNAVAILABLE -> "timeout";
-        }, null);
+        }, null, state);
         return result == GuestAuthorizer.Result.UNAVAILABLE ? Outcome.RETRY : Outcome.DONE;
     }
 
@@ -177,12 +184,17 @@ public final class GatewayCommandDispatcher {
 
     /** Records the outcome as the session's lastCommand, over whatever version is current (a few optimistic tries). */
     private void record(Session session, GatewayCommand command, String result, String errorCause) {
+        record(session, command, result, errorCause, null);
+    }
+
+    /** As above, also setting the session's {@code gatewayState} when {@code state} is not null. */
+    private void record(Session session, GatewayCommand command, String result, String errorCause, GatewayState state) {
         var last = new LastCommand(command.commandId(), WireName.of(command.type()), WireName.of(command.reason()), result, errorCause,
                 clock.instant());
         Session read = session;
         for (int attempt = 0; attempt < 5; attempt++) {
             if (!read.sessionId().equals(command.sessionId())) return;
-            if (sessions.update(read, read.withLastCommand(last))) return;
+            if (sessions.update(read, read.withLastCommand(last, state == null ? read.gatewayState() : state))) return;
             Optional<Session> again = sessions.find(read.deviceKey());
             if (again.isEmpty()) return;
             read = again.get();

@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
  * Returns the checked context of one device behind one gateway (contracts/gateways.md §2.1): the gateway, known
  * and active; the device's MAC, normalised; the login URL the portal may submit credentials to — the redirect's
  * own when its {@code host[:port]} is one of the gateway's {@code loginUrlHosts} (credentials never go to an
- * arbitrary host), else the gateway's {@code defaultLoginUrl}; and the CHAP id and challenge, both or neither.
+ * arbitrary host), else the gateway's {@code defaultLoginUrl} — none for a UniFi, whose devices are let in through
+ * its controller, so whatever the redirect says is ignored; and the CHAP id and challenge, both or neither.
  * Anything else is 400 {@code INVALID_GATEWAY_CONTEXT} ({@code INVALID_MAC} for the MAC) and nothing is written.
  */
-public record GatewayContext(Gateway gateway, Mac mac, Optional<String> ip, URI loginUrl, Optional<String> dst,
+public record GatewayContext(Gateway gateway, Mac mac, Optional<String> ip, Optional<URI> loginUrl, Optional<String> dst,
                              Optional<Chap> chap) {
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
@@ -63,7 +64,8 @@ public record GatewayContext(Gateway gateway, Mac mac, Optional<String> ip, URI 
             if (!IPV4.matcher(value).matches()) throw invalid("ip must be the device's IPv4 address");
             return value;
         });
-        return new GatewayContext(known, mac, ip, loginUrl(params.loginUrl(), known), dst(params.dst()),
+        Optional<URI> loginUrl = known.type() == GatewayType.UNIFI ? Optional.empty() : Optional.of(loginUrl(params.loginUrl(), known));
+        return new GatewayContext(known, mac, ip, loginUrl, dst(params.dst()),
                 chap(params.chapId(), params.chapChallenge()));
     }
 

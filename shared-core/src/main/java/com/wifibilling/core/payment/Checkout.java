@@ -3,6 +3,7 @@ package com.wifibilling.core.payment;
 import com.wifibilling.core.gateway.GatewayContext;
 import com.wifibilling.core.gateway.GatewayParams;
 import com.wifibilling.core.session.DeviceKey;
+import java.net.URI;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -18,13 +19,14 @@ public record Checkout(String accountReference, String ip, String loginUrl, Stri
     public Checkout {
         if (accountReference == null || !ACCOUNT_REFERENCE.matcher(accountReference).matches())
             throw new IllegalArgumentException("accountReference is 1-12 upper-case letters or digits");
-        if (loginUrl == null || loginUrl.isBlank()) throw new IllegalArgumentException("loginUrl is required");
+        if (loginUrl != null && loginUrl.isBlank()) throw new IllegalArgumentException("loginUrl is a URL or absent (UniFi)");
         if ((chapId == null) != (chapChallenge == null)) throw new IllegalArgumentException("chapId and chapChallenge come together");
     }
 
     /** Returns the checkout of a context {@link GatewayContext#of} accepted. */
     public static Checkout of(String accountReference, GatewayContext context) {
-        return new Checkout(accountReference, context.ip().orElse(null), context.loginUrl().toString(), context.dst().orElse(null),
+        return new Checkout(accountReference, context.ip().orElse(null), context.loginUrl().map(URI::toString).orElse(null),
+                context.dst().orElse(null),
                 context.chap().map(chap -> HexFormat.of().toHexDigits(chap.id())).orElse(null),
                 context.chap().map(chap -> HexFormat.of().formatHex(chap.challenge())).orElse(null));
     }

@@ -172,9 +172,14 @@ public record Session(DeviceKey deviceKey, String sessionId, String accessCode, 
 
     /** Returns the next version with the outcome of a gateway command. */
     public Session withLastCommand(LastCommand command) {
+        return withLastCommand(command, gatewayState);
+    }
+
+    /** Returns the next version with the outcome of a gateway command and the gateway state it leaves (UniFi). */
+    public Session withLastCommand(LastCommand command, GatewayState state) {
         return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
                 uploadMbps, startedAt, expiresAt, status, endedAt, endReason, version + 1, appliedGrants,
-                gatewayState, loggedOutAt, accounting, command, startedByGrant, movedTo);
+                state, loggedOutAt, accounting, command, startedByGrant, movedTo);
     }
 
     /** Returns the next version logged out at {@code at} (kept time, authorize rejects), or back in when null. */

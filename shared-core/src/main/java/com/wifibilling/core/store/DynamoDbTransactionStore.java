@@ -375,7 +375,7 @@ public final class DynamoDbTransactionStore implements TransactionStore {
                     resultCode, resultDesc, receipt, WireName.parse(PaymentSource.class, source), clientTokenHash, lang,
                     StoredTime.parse(createdAt), StoredTime.parse(completedAt), grantId, StoredTime.parse(claimedAt),
                     grantId != null && grantShard == null,
-                    loginUrl == null ? null : new Checkout(accountReference, deviceIp, loginUrl, dst, chapId, chapChallenge));
+                    accountReference == null ? null : new Checkout(accountReference, deviceIp, loginUrl, dst, chapId, chapChallenge));
         }
 
         public String getTransactionId() { return transactionId; }

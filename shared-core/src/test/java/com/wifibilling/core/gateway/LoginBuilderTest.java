@@ -53,6 +53,38 @@ class LoginBuilderTest {
     }
 
     @Test
+    void pfSenseGetsAFormPostWithItsZoneFromTheActionUrl() {
+        Gateway pfsense = Gateway.builder("gw-nairobi-01", "Campus", GatewayType.PFSENSE, EXPIRES).radiusClientAddress("198.51.100.4")
+                .coaSupported(false).loginUrlHosts(List.of("10.0.0.1:8002")).build();
+        var context = GatewayContext.of(new GatewayParams("gw-nairobi-01", "aa:bb:cc:dd:ee:01", null,
+                "http://10.0.0.1:8002/index.php?zone=guests", "http://example.com/", null, null), Optional.of(pfsense));
+        Login login = builder.build(SESSION, context);
+        assertEquals(List.of("form-post", "http://10.0.0.1:8002/index.php?zone=guests"), List.of(login.method(), login.url()));
+        assertEquals(List.of("auth_user", "auth_pass", "zone", "redirurl", "accept"), List.copyOf(login.fields().keySet()));
+        assertEquals(List.of("9f1c2d3e-aaaa", "secret", "guests", "Continue"), List.of(login.fields().get("auth_user"),
+                login.fields().get("auth_pass"), login.fields().get("zone"), login.fields().get("accept")));
+        assertEquals("https://portal.example.co.ke/online?orig=http%3A%2F%2Fexample.com%2F", login.fields().get("redirurl"));
+        var noZone = GatewayContext.of(new GatewayParams("gw-nairobi-01", "aa:bb:cc:dd:ee:01", null, "http://10.0.0.1:8002/index.php",
+                null, null, null), Optional.of(pfsense));
+        assertFalse(builder.build(SESSION, noZone).fields().containsKey("zone"));
+    }
+
+    @Test
+    void aUnifiDeviceWaitsForTheControllerAndNeedsNoLoginAddress() {
+        Gateway unifi = Gateway.builder("gw-nairobi-01", "Mall", GatewayType.UNIFI, EXPIRES)
+                .unifi(new UnifiController("https://10.0.0.2:8443", "default", false, "env:UNIFI", null)).build();
+        var context = GatewayContext.of(new GatewayParams("gw-nairobi-01", "aa:bb:cc:dd:ee:01", null, "http://evil.example/steal", null,
+                null, null), Optional.of(unifi));
+        assertEquals(Optional.empty(), context.loginUrl(), "a UniFi login address is ignored, not trusted");
+        Login waiting = builder.build(SESSION, context);
+        assertEquals("none", waiting.method());
+        assertEquals(null, waiting.url());
+        assertEquals(Map.of("dst", "https://portal.example.co.ke/online"), waiting.fields());
+        assertEquals(GatewayState.AWAITING_LOGIN, waiting.gatewayState());
+        assertEquals(GatewayState.AUTHORIZED, builder.build(SESSION.withGatewayState(GatewayState.AUTHORIZED), context).gatewayState());
+    }
+
+    @Test
     void printingALoginNeverShowsTheCredentials() {
         String printed = builder.build(SESSION, context(null, null, null)).toString();
         assertFalse(printed.contains("secret"));

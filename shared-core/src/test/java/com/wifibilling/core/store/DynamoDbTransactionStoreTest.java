@@ -12,6 +12,7 @@ import com.wifibilling.core.Page;
 import com.wifibilling.core.Phone;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.payment.PaymentClaim;
+import com.wifibilling.core.payment.Checkout;
 import com.wifibilling.core.payment.PaymentResult;
 import com.wifibilling.core.payment.PaymentSource;
 import com.wifibilling.core.payment.Transaction;
@@ -58,6 +59,19 @@ class DynamoDbTransactionStoreTest {
         var tx = pending(newId(), newPhone(), NOW);
         assertTrue(store.create(tx));
         assertEquals(Optional.of(tx), store.find(tx.transactionId()));
+    }
+
+    @Test
+    void checkoutsReadBackWithAndWithoutALoginAddress() {
+        var mikrotik = Transaction.pending(newId(), newPhone(), "basic", Money.kes(50), 3600, DEVICE, "hash-of-token", "en", NOW,
+                new Checkout("AB12CD34EF", "10.5.50.23", "http://10.5.50.1/login", "http://example.com/", "f9", "ef0dd80b119c65a5c3ab62a65b7dfdce"));
+        // A UniFi purchase has no login address (the controller lets the device in): its checkout must still come back.
+        var unifi = Transaction.pending(newId(), newPhone(), "basic", Money.kes(50), 3600, DEVICE, "hash-of-token", "en", NOW,
+                new Checkout("ZX98YW76VU", "192.168.1.23", null, null, null, null));
+        for (Transaction tx : List.of(mikrotik, unifi)) {
+            assertTrue(store.create(tx));
+            assertEquals(Optional.of(tx), store.find(tx.transactionId()));
+        }
     }
 
     @Test
