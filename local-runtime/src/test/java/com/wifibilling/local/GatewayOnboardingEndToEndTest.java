@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wifibilling.core.config.AwsConfig;
-import com.wifibilling.core.http.Json;
 import com.wifibilling.core.store.AwsClients;
 import com.wifibilling.core.store.SecretsManagerStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +34,7 @@ class GatewayOnboardingEndToEndTest {
     void start() {
         runtime = TestRuntimes.start(com.wifibilling.core.config.Env.of(Map.of("ADMIN_PASSWORD", PASSWORD)));
         api = new LocalApi(runtime);
-        adminToken = json(post("/api/auth/login", Map.of("email", "admin@localhost", "password", PASSWORD))).get("token").asText();
+        adminToken = api.adminToken(PASSWORD);
     }
 
     @AfterAll
@@ -47,9 +43,7 @@ class GatewayOnboardingEndToEndTest {
     }
 
     private HttpResponse<String> post(String path, Object body, String... headers) {
-        List<String> all = new ArrayList<>(List.of("Content-Type", "application/json"));
-        all.addAll(List.of(headers));
-        return api.send("POST", path, body instanceof String text ? text : Json.write(body), all.toArray(String[]::new));
+        return api.postJson(path, body, headers);
     }
 
     private HttpResponse<String> asAdmin(String path, Object body) {
@@ -57,11 +51,7 @@ class GatewayOnboardingEndToEndTest {
     }
 
     private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return Json.MAPPER.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LocalApi.json(response);
     }
 
     private HttpResponse<String> heartbeat(String key) {

@@ -1,5 +1,7 @@
 package com.wifibilling.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.wifibilling.core.http.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,6 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** A plain java.net.http client for one running local runtime: what a browser or curl would send. */
 final class LocalApi {
@@ -28,6 +33,28 @@ final class LocalApi {
 
     HttpResponse<String> send(String method, String path, byte[] body, String... headers) {
         return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** POSTs {@code body} as JSON (a String is sent as it is, to test malformed bodies) with {@code headers}. */
+    HttpResponse<String> postJson(String path, Object body, String... headers) {
+        List<String> all = new ArrayList<>(List.of("Content-Type", "application/json"));
+        all.addAll(List.of(headers));
+        return send("POST", path, body instanceof String text ? text : Json.write(body), all.toArray(String[]::new));
+    }
+
+    /** Logs in as the seeded admin@localhost (the runtime was started with this ADMIN_PASSWORD) and returns the JWT. */
+    String adminToken(String password) {
+        var login = postJson("/api/auth/login", Map.of("email", "admin@localhost", "password", password));
+        if (login.statusCode() != 200) throw new AssertionError("admin login failed: " + login.body());
+        return json(login).get("token").asText();
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private HttpRequest.Builder request(String path, String... headers) {

@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wifibilling.core.config.Env;
-import com.wifibilling.core.http.Json;
 import com.wifibilling.local.unifi.UnifiControllerSimulator;
 import com.wifibilling.local.unifi.UnifiGuestState;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -45,7 +41,7 @@ class UnifiEndToEndTest {
     void start() {
         runtime = TestRuntimes.start(Env.of(Map.of("ADMIN_PASSWORD", PASSWORD)), "--daraja-time-scale", "0.05");
         api = new LocalApi(runtime);
-        adminToken = json(post("/api/auth/login", Map.of("email", "admin@localhost", "password", PASSWORD))).get("token").asText();
+        adminToken = api.adminToken(PASSWORD);
     }
 
     @AfterAll
@@ -54,17 +50,11 @@ class UnifiEndToEndTest {
     }
 
     private HttpResponse<String> post(String path, Object body, String... headers) {
-        List<String> all = new ArrayList<>(List.of("Content-Type", "application/json"));
-        all.addAll(List.of(headers));
-        return api.send("POST", path, Json.write(body), all.toArray(String[]::new));
+        return api.postJson(path, body, headers);
     }
 
     private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return Json.MAPPER.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LocalApi.json(response);
     }
 
     private static <T> T await(String what, Supplier<T> probe, Predicate<T> done) throws InterruptedException {

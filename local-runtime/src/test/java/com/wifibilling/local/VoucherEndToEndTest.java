@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wifibilling.core.config.Env;
-import com.wifibilling.core.http.Json;
 import com.wifibilling.core.voucher.CodeFormat;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +35,7 @@ class VoucherEndToEndTest {
     void start() {
         runtime = TestRuntimes.start(Env.of(Map.of("ADMIN_PASSWORD", PASSWORD)));
         api = new LocalApi(runtime);
-        adminToken = json(post("/api/auth/login", Map.of("email", "admin@localhost", "password", PASSWORD))).get("token").asText();
+        adminToken = api.adminToken(PASSWORD);
     }
 
     @AfterAll
@@ -47,17 +44,11 @@ class VoucherEndToEndTest {
     }
 
     private HttpResponse<String> post(String path, Object body, String... headers) {
-        List<String> all = new ArrayList<>(List.of("Content-Type", "application/json"));
-        all.addAll(List.of(headers));
-        return api.send("POST", path, Json.write(body), all.toArray(String[]::new));
+        return api.postJson(path, body, headers);
     }
 
     private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return Json.MAPPER.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LocalApi.json(response);
     }
 
     private static String code(HttpResponse<String> error) {
