@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
  * device holding the submitted username's session (Logins, as the portal handed it out).
  */
 final class HotspotEndpoints implements HttpHandler {
+    private static final Logger log = LoggerFactory.getLogger(HotspotEndpoints.class);
     static final String PREFIX = "/sim/gateway/";
     static final String MAC_HEADER = "X-Sim-Client-Mac";
     static final String IP_HEADER = "X-Sim-Client-Ip";
@@ -70,6 +73,9 @@ final class HotspotEndpoints implements HttpHandler {
             }
         } catch (IllegalArgumentException | ApiException bad) {
             SimHttp.send(exchange, 400, "text/plain; charset=utf-8", bad.getMessage());
+        } catch (RuntimeException bug) { // the JDK server would drop the connection without a word
+            log.atError().setCause(bug).log("gateway.sim.hotspot.failed");
+            SimHttp.send(exchange, 500, "text/plain; charset=utf-8", "The gateway simulator failed: " + bug);
         }
     }
 

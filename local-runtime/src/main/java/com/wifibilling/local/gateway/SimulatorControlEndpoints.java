@@ -9,6 +9,8 @@ import com.wifibilling.core.http.Json;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway simulator's test-only control endpoints on the runtime's own port (contracts/gateways.md §8); the
@@ -23,6 +25,7 @@ import java.util.Optional;
  * </ul>
  */
 final class SimulatorControlEndpoints implements HttpHandler {
+    private static final Logger log = LoggerFactory.getLogger(SimulatorControlEndpoints.class);
     static final String PREFIX = "/simulator/";
 
     /** The body of {@code POST /simulator/gateway/devices}. */
@@ -74,6 +77,9 @@ final class SimulatorControlEndpoints implements HttpHandler {
             }
         } catch (JacksonException | IllegalArgumentException | ApiException bad) {
             SimHttp.json(exchange, 400, error("INVALID_REQUEST", bad.getMessage()));
+        } catch (RuntimeException bug) { // the JDK server would drop the connection without a word
+            log.atError().setCause(bug).log("gateway.sim.control.failed");
+            SimHttp.json(exchange, 500, error("SIMULATOR_FAILED", bug.toString()));
         }
     }
 
