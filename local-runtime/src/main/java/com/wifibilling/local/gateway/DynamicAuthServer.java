@@ -20,6 +20,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ final class DynamicAuthServer implements AutoCloseable {
                 } catch (IOException closed) {
                     return;
                 }
-                byte[] received = java.util.Arrays.copyOf(buffer, datagram.getLength());
+                byte[] received = Arrays.copyOf(buffer, datagram.getLength());
                 SocketAddress from = datagram.getSocketAddress();
                 try {
                     handle(parts, copies, received, from);

@@ -1,13 +1,16 @@
 package com.wifibilling.local.gateway;
 
 import com.wifibilling.core.Mac;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +41,9 @@ final class Hotspot {
     private final Clock clock;
     private final Map<Mac, HotspotLogin> byDevice = new ConcurrentHashMap<>();
     /** Logins that ended, newest last, so the control endpoints still show them (bounded). */
-    private final List<HotspotLogin> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<HotspotLogin> ended = new CopyOnWriteArrayList<>();
     /** RouterOS numbers its logins with 8 hex digits; a random start keeps restarts from reusing ids. */
-    private final AtomicInteger acctSessionIds = new AtomicInteger(0x81000000 | new java.security.SecureRandom().nextInt(0x00ffffff));
+    private final AtomicInteger acctSessionIds = new AtomicInteger(0x81000000 | new SecureRandom().nextInt(0x00ffffff));
 
     Hotspot(String gatewayId, Supplier<RadiusBackend> backend, Devices devices, Supplier<NasSettings> settings,
             ScheduledExecutorService timers, Clock clock) {
@@ -114,7 +117,7 @@ final class Hotspot {
 
     /** Every login this hotspot holds or held, ended ones first. */
     List<HotspotLogin> logins() {
-        List<HotspotLogin> all = new java.util.ArrayList<>(ended);
+        List<HotspotLogin> all = new ArrayList<>(ended);
         byDevice.values().stream().filter(HotspotLogin::online).forEach(all::add);
         return all;
     }
