@@ -74,6 +74,30 @@ class GatewaySimulatorWithoutRadiusTest {
     }
 
     @Test
+    void interimsCountTrafficAndTheSessionTimeoutEndsTheLoginOnAScaledClock() {
+        // 3,600 s of Session-Timeout at time scale 0.002 is 7.2 s; interims every 300 s are every 0.6 s.
+        HttpResponse<String> scaled = phone.api.send("PUT", "/simulator/gateway/settings", "{\"timeScale\":0.002,\"acctInterimSeconds\":300}",
+                "Content-Type", "application/json");
+        assertEquals(200, scaled.statusCode(), scaled.body());
+        try {
+            String mac = "02:5B:00:00:00:03";
+            String ip = "10.5.50.43";
+            assertEquals(302, phone.submit(phone.buy("0708374154", "basic", phone.loginPage(mac, ip)), mac, ip).statusCode());
+            assertEquals(200, phone.api.send("POST", "/simulator/gateway/devices", "{\"mac\":\"" + mac + "\",\"bytesIn\":1048576,\"bytesOut\":5242880}",
+                    "Content-Type", "application/json").statusCode());
+            JsonNode counted = phone.awaitSimulatorLogin(mac, "an interim with the traffic", l -> l.get("interimUpdates").asInt() > 0
+                    && l.get("bytesOut").asLong() == 5_242_880L);
+            assertEquals(1_048_576L, counted.get("bytesIn").asLong());
+            phone.awaitSession(mac, "the interim's counters on the session", s -> s.accounting() != null && s.accounting().bytesOut() == 5_242_880L);
+            JsonNode ended = phone.awaitSimulatorLogin(mac, "the Session-Timeout", l -> !l.get("online").asBoolean());
+            assertEquals("Session-Timeout", ended.get("terminateCause").asText());
+            phone.awaitSession(mac, "accounting Stop on the session", s -> s.gatewayState() == GatewayState.OFFLINE);
+        } finally {
+            phone.api.send("PUT", "/simulator/gateway/settings", "{\"timeScale\":1.0}", "Content-Type", "application/json");
+        }
+    }
+
+    @Test
     void simulatorPathsAreNotRoutedToTheApiAndTheApiIsUnchanged() {
         assertEquals(404, phone.api.get("/simulator/gateway/nothing").statusCode());
         assertEquals(200, phone.api.get("/simulator/gateway/settings").statusCode());
