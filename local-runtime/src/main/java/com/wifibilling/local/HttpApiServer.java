@@ -8,12 +8,14 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The JDK's HTTP server on the loopback interface, one virtual thread per exchange: {@code /} goes to the API
- * Gateway emulator, and each static folder that exists gets its prefix ({@code /portal/}, {@code /admin/}).
+ * Gateway emulator, each static folder that exists gets its prefix ({@code /portal/}, {@code /admin/}), and the
+ * gateway simulator gets {@code /sim/gateway/} and {@code /simulator/}.
  * The port is bound first thing at start-up, so "port in use" is reported before anything else starts.
  */
 final class HttpApiServer implements AutoCloseable {
@@ -41,9 +43,16 @@ final class HttpApiServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Registers the API and the static folders, then starts answering. */
-    void start(HttpHandler api, List<StaticFiles> folders) {
+    /**
+     * Registers the API, the static folders and the simulators' contexts ({@code /sim/gateway/}, {@code /simulator/}:
+     * prefixes with a trailing slash, so {@code /api/*} is never theirs), then starts answering.
+     */
+    void start(HttpHandler api, List<StaticFiles> folders, Map<String, HttpHandler> simulators) {
         server.createContext("/", api);
+        simulators.forEach((prefix, handler) -> {
+            if (!prefix.endsWith("/") || prefix.startsWith("/api/")) throw new IllegalArgumentException("Not a simulator prefix: " + prefix);
+            server.createContext(prefix, handler);
+        });
         for (StaticFiles folder : folders) {
             String bare = folder.prefix().substring(0, folder.prefix().length() - 1); // "/portal"
             // A context matches by string prefix, so "/portal" also receives "/portalx": hand that back to the API.

@@ -9,6 +9,7 @@ import com.wifibilling.core.gateway.RadiusClients;
 import com.wifibilling.core.store.AwsClients;
 import com.wifibilling.core.store.DynamoDbGatewayStore;
 import com.wifibilling.core.store.DynamoDbGuardStore;
+import com.wifibilling.core.store.DynamoDbLoginStore;
 import com.wifibilling.core.store.DynamoDbPackageStore;
 import com.wifibilling.core.store.DynamoDbTables;
 import com.wifibilling.core.store.DynamoDbUserStore;
@@ -18,6 +19,7 @@ import com.wifibilling.core.store.SecretsManagerStore;
 import com.wifibilling.core.store.SqsQueues;
 import com.wifibilling.core.http.Json;
 import com.wifibilling.local.daraja.DarajaSimulator;
+import com.wifibilling.local.gateway.GatewaySimulator;
 import com.wifibilling.local.unifi.UnifiControllerSimulator;
 import java.io.IOException;
 import java.net.URI;
@@ -65,6 +67,7 @@ public final class LocalRuntime implements AutoCloseable {
     private HttpApiServer http;
     private DarajaSimulator daraja;
     private LocalFreeRadius freeRadius; // null without FreeRADIUS
+    private GatewaySimulator gatewaySimulator;
     private LocalElasticMq elasticMq;
     private LocalDynalite dynalite;
     private DynamoDbClient dynamoDb;
@@ -97,6 +100,7 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             startedNanos = System.nanoTime();
             http = stage("http-port", () -> HttpApiServer.bind(options.port()));
+            gatewaySimulator = stage("gateway-simulator-das", () -> GatewaySimulator.open(Clock.systemUTC())); // its port is seeded
             daraja = stage("daraja-simulator", () -> DarajaSimulator.start(DarajaSimulator.LOCAL_CONSUMER_KEY,
                     DarajaSimulator.LOCAL_CONSUMER_SECRET, options.darajaTimeScale()));
             SamTemplate template = stage("template", () -> SamTemplate.load(options.template()));
@@ -125,8 +129,10 @@ public final class LocalRuntime implements AutoCloseable {
             var api = new ApiGatewayEmulator(RouteTable.of(template.functions()), functions,
                     new HttpEventMapper(Clock.systemUTC(), LocalResources.ACCOUNT_ID, LocalResources.API_ID),
                     CorsRules.from(template, resources));
+            startGatewaySimulator(declared);
             stage("http-start", () -> {
-                http.start(api, staticFolders);
+                http.start(api, staticFolders, Map.of(GatewaySimulator.hotspotPrefix(), gatewaySimulator.hotspotHandler(),
+                        GatewaySimulator.controlPrefix(), gatewaySimulator.controlHandler()));
                 return null;
             });
             for (FunctionHost function : functions.values())
@@ -135,6 +141,7 @@ public final class LocalRuntime implements AutoCloseable {
             if (options.radius() && gatewaySeeded != null)
                 freeRadius = stage("freeradius", () -> LocalFreeRadius.start(options.home(), options.radiusPort(), baseUri(),
                         secrets.get(LocalSecrets.RADIUS_API_TOKEN), radiusClients(localValues))).orElse(null);
+            if (freeRadius != null) gatewaySimulator.useFreeRadius(freeRadius.authPort(), freeRadius.acctPort());
             for (FunctionHost function : functions.values())
                 for (int i = 0; i < function.spec().schedules().size(); i++)
                     timers.add(ScheduleTimer.start(function, ScheduleRate.parse(function.spec().schedules().get(i).expression()),
@@ -149,6 +156,19 @@ public final class LocalRuntime implements AutoCloseable {
         } finally {
             lifecycle.unlock();
         }
+    }
+
+    /** The gateway simulator needs the Gateways and Logins tables; a test template without them serves no hotspot. */
+    private void startGatewaySimulator(LocalResources declared) {
+        Optional<String> gateways = declared.tableName("GatewaysTable");
+        Optional<String> logins = declared.tableName("LoginsTable");
+        if (gateways.isEmpty() || logins.isEmpty()) return;
+        stage("gateway-simulator", () -> {
+            gatewaySimulator.start(new GatewaySimulator.Wiring(new DynamoDbGatewayStore(dynamoDb, gateways.get()),
+                    new DynamoDbLoginStore(dynamoDb, logins.get()), baseUri(), secrets.get(LocalSecrets.RADIUS_API_TOKEN),
+                    name -> Optional.ofNullable(secrets.environment().get(name))));
+            return null;
+        });
     }
 
     /**
@@ -207,7 +227,7 @@ public final class LocalRuntime implements AutoCloseable {
             declared.tableName("PackagesTable").filter(table -> Files.isRegularFile(packagesJson)).ifPresent(table ->
                     packagesSeeded = Seeder.packages(new DynamoDbPackageStore(AwsClients.enhanced(dynamoDb), table), packagesJson));
             declared.tableName("GatewaysTable").ifPresent(table ->
-                    gatewaySeeded = Seeder.defaultGateway(new DynamoDbGatewayStore(dynamoDb, table), http.port(), clock));
+                    gatewaySeeded = Seeder.defaultGateway(new DynamoDbGatewayStore(dynamoDb, table), http.port(), gatewaySimulator.dasPort(), clock));
         });
     }
 
@@ -357,6 +377,11 @@ public final class LocalRuntime implements AutoCloseable {
         return Optional.ofNullable(freeRadius).map(LocalFreeRadius::clientsConf);
     }
 
+    /** Returns the UDP port of the gateway simulator's DAS (the default gateway's {@code coaPort}). */
+    public int gatewayDasPort() {
+        return gatewaySimulator.dasPort();
+    }
+
     public Optional<Seeder.GatewaySeeded> gatewaySeeded() {
         return Optional.ofNullable(gatewaySeeded);
     }
@@ -399,6 +424,7 @@ public final class LocalRuntime implements AutoCloseable {
         closing = true;
         long start = System.nanoTime();
         forgetState();                    // tools stop finding it before anything stops answering
+        quietly("gateway-simulator", gatewaySimulator); // no more logins, timers or CoA answers
         quietly("freeradius", freeRadius); // its rlm_rest calls would only meet a closed port now
         quietly("http", http);            // no new requests first
         quietly("daraja-simulator", daraja); // its pending callbacks would only meet a closed port now

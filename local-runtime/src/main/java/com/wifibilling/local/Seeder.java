@@ -22,14 +22,17 @@ import java.util.regex.Pattern;
  * Puts what a fresh local stack needs into its tables, through the same stores the functions use (never raw
  * items): the packages of {@code config/packages.json}, the {@code default} gateway the gateway simulator plays,
  * and one admin account. Everything is create-if-absent, so with {@code --data-dir} an operator's edits survive a
- * restart and nothing is duplicated. The one exception is the default gateway's simulator URLs, which follow
- * the port when the runtime restarts on another one (and only while they are still the seeded ones).
+ * restart and nothing is duplicated. The exceptions are the default gateway's simulator URLs, which follow
+ * the port when the runtime restarts on another one (and only while they are still the seeded ones), and its CoA
+ * port, which follows the simulator's DAS while the CoA address is still 127.0.0.1.
  */
 final class Seeder {
     static final String DEFAULT_GATEWAY_ID = "default";
     static final String ADMIN_USER_ID = "local-admin";
     static final String ADMIN_EMAIL = "admin@localhost";
     /** Where the gateway's RADIUS secret lives locally: an environment variable of every function (an ARN in AWS). */
+    /** Where the gateway simulator's DAS listens (its port is picked at each start). */
+    static final String SIMULATOR_ADDRESS = "127.0.0.1";
     static final String LOCAL_RADIUS_SECRET_REF = "env:" + LocalSecrets.DEFAULT_GATEWAY_RADIUS_SECRET;
     private static final Pattern SEEDED_LOGIN_URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/sim/gateway/default/login");
 
@@ -62,24 +65,40 @@ final class Seeder {
 
     /**
      * Returns what became of the {@code default} gateway: a MikroTik-type gateway whose RADIUS client is
-     * 127.0.0.1 and whose login page is the gateway simulator's on this port (DESIGN §9).
+     * 127.0.0.1, whose login page is the gateway simulator's on this port (DESIGN §9) and whose CoA goes to the
+     * simulator's DAS on 127.0.0.1:{@code dasPort} (contracts/gateways.md §8).
      */
-    static GatewaySeeded defaultGateway(GatewayStore gateways, int port, Clock clock) {
+    static GatewaySeeded defaultGateway(GatewayStore gateways, int port, int dasPort, Clock clock) {
         Gateway seeded = Gateway.builder(DEFAULT_GATEWAY_ID, "Local gateway simulator", GatewayType.MIKROTIK, clock.instant())
                 .radiusClientAddress("127.0.0.1")
                 .radiusSecretRef(LOCAL_RADIUS_SECRET_REF)
                 .defaultLoginUrl(loginUrl(port))
                 .loginUrlHosts(loginHosts(port))
+                .coaAddress(SIMULATOR_ADDRESS)
+                .coaPort(dasPort)
                 .build();
         if (gateways.create(seeded)) return new GatewaySeeded(DEFAULT_GATEWAY_ID, Outcome.CREATED);
         Gateway existing = gateways.find(DEFAULT_GATEWAY_ID).orElseThrow();
+        Gateway.Builder next = existing.toBuilder();
+        boolean changed = false;
         var previous = Optional.ofNullable(existing.defaultLoginUrl()).map(SEEDED_LOGIN_URL::matcher).filter(m -> m.matches());
-        if (previous.isEmpty()) return new GatewaySeeded(DEFAULT_GATEWAY_ID, Outcome.KEPT);
-        int previousPort = Integer.parseInt(previous.get().group(1));
-        if (previousPort == port || !existing.loginUrlHosts().equals(loginHosts(previousPort)))
-            return new GatewaySeeded(DEFAULT_GATEWAY_ID, Outcome.KEPT); // same port, or the operator edited the hosts
-        Gateway moved = existing.toBuilder().defaultLoginUrl(loginUrl(port)).loginUrlHosts(loginHosts(port)).build();
-        return new GatewaySeeded(DEFAULT_GATEWAY_ID, gateways.update(existing, moved).isPresent() ? Outcome.UPDATED : Outcome.KEPT);
+        if (previous.isPresent()) {
+            int previousPort = Integer.parseInt(previous.get().group(1));
+            // Same port, or the operator edited the hosts: keep. Otherwise follow the port.
+            if (previousPort != port && existing.loginUrlHosts().equals(loginHosts(previousPort))) {
+                next.defaultLoginUrl(loginUrl(port)).loginUrlHosts(loginHosts(port));
+                changed = true;
+            }
+        }
+        // The DAS picks a free port at every start. A CoA address still on the simulator's (or none, from before the
+        // simulator had a DAS) follows it; an operator who pointed the gateway at another address keeps theirs.
+        boolean simulatorDas = existing.coaAddress() == null || existing.coaAddress().equals(SIMULATOR_ADDRESS);
+        if (simulatorDas && (existing.coaPort() != dasPort || existing.coaAddress() == null)) {
+            next.coaAddress(SIMULATOR_ADDRESS).coaPort(dasPort);
+            changed = true;
+        }
+        if (!changed) return new GatewaySeeded(DEFAULT_GATEWAY_ID, Outcome.KEPT);
+        return new GatewaySeeded(DEFAULT_GATEWAY_ID, gateways.update(existing, next.build()).isPresent() ? Outcome.UPDATED : Outcome.KEPT);
     }
 
     /**

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DynaliteExtension.class)
 class SeederTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T07:00:00Z"), ZoneOffset.UTC);
+    private static final int DAS_PORT = 41_799;
     private static final PasswordHasher CHEAP = new PasswordHasher(64, 1, 1); // the real cost is for production, not tests
     private final DynamoDbGatewayStore gateways;
     private final DynamoDbUserStore users;
@@ -41,32 +42,56 @@ class SeederTest {
 
     @Test
     void defaultGatewayIsTheSimulatorsMikrotikOnThisPort() {
-        assertEquals(new Seeder.GatewaySeeded("default", Seeder.Outcome.CREATED), Seeder.defaultGateway(gateways, 3000, CLOCK));
+        assertEquals(new Seeder.GatewaySeeded("default", Seeder.Outcome.CREATED), Seeder.defaultGateway(gateways, 3000, DAS_PORT, CLOCK));
         Gateway gateway = gateways.find("default").orElseThrow();
         assertEquals(GatewayType.MIKROTIK, gateway.type());
         assertEquals("127.0.0.1", gateway.radiusClientAddress());
         assertEquals("env:DEFAULT_GATEWAY_RADIUS_SECRET", gateway.radiusSecretRef());
         assertEquals("http://127.0.0.1:3000/sim/gateway/default/login", gateway.defaultLoginUrl());
         assertEquals(List.of("127.0.0.1:3000", "localhost:3000"), gateway.loginUrlHosts());
-        assertEquals(new Seeder.GatewaySeeded("default", Seeder.Outcome.KEPT), Seeder.defaultGateway(gateways, 3000, CLOCK));
+        assertEquals(List.of("127.0.0.1", DAS_PORT), List.of(gateway.coaAddress(), gateway.coaPort()), "CoA goes to the simulator's DAS");
+        assertEquals(new Seeder.GatewaySeeded("default", Seeder.Outcome.KEPT), Seeder.defaultGateway(gateways, 3000, DAS_PORT, CLOCK));
         assertEquals(0, gateways.find("default").orElseThrow().version(), "a second start writes nothing");
     }
 
     @Test
     void seededLoginUrlsFollowTheRuntimeToAnotherPort() {
-        Seeder.defaultGateway(gateways, 3000, CLOCK);
-        assertEquals(Seeder.Outcome.UPDATED, Seeder.defaultGateway(gateways, 3001, CLOCK).outcome());
+        Seeder.defaultGateway(gateways, 3000, DAS_PORT, CLOCK);
+        assertEquals(Seeder.Outcome.UPDATED, Seeder.defaultGateway(gateways, 3001, DAS_PORT, CLOCK).outcome());
         Gateway moved = gateways.find("default").orElseThrow();
         assertEquals("http://127.0.0.1:3001/sim/gateway/default/login", moved.defaultLoginUrl());
         assertEquals(List.of("127.0.0.1:3001", "localhost:3001"), moved.loginUrlHosts());
     }
 
     @Test
+    void theCoaPortFollowsTheSimulatorsDasUnlessAnOperatorPointedItElsewhere() {
+        Seeder.defaultGateway(gateways, 3000, DAS_PORT, CLOCK);
+        assertEquals(Seeder.Outcome.UPDATED, Seeder.defaultGateway(gateways, 3000, DAS_PORT + 1, CLOCK).outcome());
+        Gateway moved = gateways.find("default").orElseThrow();
+        assertEquals(List.of("127.0.0.1", DAS_PORT + 1), List.of(moved.coaAddress(), moved.coaPort()));
+        assertEquals("http://127.0.0.1:3000/sim/gateway/default/login", moved.defaultLoginUrl(), "the login URL stays");
+
+        gateways.update(moved, moved.toBuilder().coaAddress("10.5.50.1").coaPort(3799).build());
+        assertEquals(Seeder.Outcome.KEPT, Seeder.defaultGateway(gateways, 3000, DAS_PORT + 2, CLOCK).outcome());
+        Gateway edited = gateways.find("default").orElseThrow();
+        assertEquals(List.of("10.5.50.1", 3799), List.of(edited.coaAddress(), edited.coaPort()));
+    }
+
+    @Test
+    void aGatewaySeededBeforeTheSimulatorHadADasGetsIt() {
+        Gateway old = Gateway.builder("default", "Local gateway simulator", GatewayType.MIKROTIK, CLOCK.instant()).radiusClientAddress("127.0.0.1")
+                .radiusSecretRef(Seeder.LOCAL_RADIUS_SECRET_REF).defaultLoginUrl(Seeder.loginUrl(3000)).loginUrlHosts(Seeder.loginHosts(3000)).build();
+        gateways.create(old);
+        assertEquals(Seeder.Outcome.UPDATED, Seeder.defaultGateway(gateways, 3000, DAS_PORT, CLOCK).outcome());
+        assertEquals(DAS_PORT, gateways.find("default").orElseThrow().coaPort());
+    }
+
+    @Test
     void anOperatorsEditOfTheDefaultGatewayIsKept() {
-        Seeder.defaultGateway(gateways, 3000, CLOCK);
+        Seeder.defaultGateway(gateways, 3000, DAS_PORT, CLOCK);
         Gateway read = gateways.find("default").orElseThrow();
         gateways.update(read, read.toBuilder().defaultLoginUrl("http://10.5.50.1/login").loginUrlHosts(List.of("10.5.50.1")).build());
-        assertEquals(Seeder.Outcome.KEPT, Seeder.defaultGateway(gateways, 3005, CLOCK).outcome());
+        assertEquals(Seeder.Outcome.KEPT, Seeder.defaultGateway(gateways, 3005, DAS_PORT, CLOCK).outcome());
         assertEquals("http://10.5.50.1/login", gateways.find("default").orElseThrow().defaultLoginUrl());
     }
 
