@@ -1,12 +1,12 @@
 package com.wifibilling.local.gateway;
 
 import com.wifibilling.core.radius.AttributeType;
-import com.wifibilling.core.radius.InvalidPacketException;
 import com.wifibilling.core.radius.PacketCode;
 import com.wifibilling.core.radius.RadiusAttribute;
 import com.wifibilling.core.radius.RadiusAuthenticators;
 import com.wifibilling.core.radius.RadiusCodec;
 import com.wifibilling.core.radius.RadiusPacket;
+import com.wifibilling.core.radius.RadiusUdp;
 import com.wifibilling.core.radius.RadiusSecret;
 import com.wifibilling.core.radius.UserPassword;
 import com.wifibilling.core.radius.VendorAttribute;
@@ -17,8 +17,6 @@ import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -143,7 +141,9 @@ final class FreeRadiusBackend implements RadiusBackend {
             for (int attempt = 0; attempt < TRIES; attempt++) {
                 socket.send(new DatagramPacket(datagram, datagram.length));
                 long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000L;
-                Optional<RadiusPacket> answer = awaitAnswer(socket, buffer, deadline, request);
+                Optional<RadiusPacket> answer = RadiusUdp.awaitAnswer(socket, buffer, deadline, request, secret,
+                        candidate -> acceptable(request, candidate),
+                        reason -> log.atWarn().addKeyValue("reason", reason).log("gateway.sim.radius.dropped"));
                 if (answer.isPresent()) return answer;
             }
         } catch (IOException e) {
@@ -153,31 +153,10 @@ final class FreeRadiusBackend implements RadiusBackend {
         return Optional.empty();
     }
 
-    private Optional<RadiusPacket> awaitAnswer(DatagramSocket socket, byte[] buffer, long deadline, RadiusPacket request) throws IOException {
-        while (true) {
-            long remaining = (deadline - System.nanoTime()) / 1_000_000;
-            if (remaining <= 0) return Optional.empty();
-            socket.setSoTimeout((int) remaining);
-            var received = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.receive(received);
-            } catch (SocketTimeoutException expected) {
-                return Optional.empty();
-            } catch (PortUnreachableException nobodyListens) {
-                continue;
-            }
-            try {
-                RadiusPacket answer = RadiusAuthenticators.verifyResponse(buffer, received.getLength(), request, secret);
-                boolean access = request.code() == PacketCode.ACCESS_REQUEST;
-                if (access && settings.get().requireMessageAuth() && answer.first(AttributeType.MESSAGE_AUTHENTICATOR).isEmpty()) {
-                    log.atWarn().addKeyValue("code", answer.code()).log("gateway.sim.radius.dropped: no Message-Authenticator (require-message-auth)");
-                    continue;
-                }
-                return Optional.of(answer);
-            } catch (InvalidPacketException e) {
-                log.atWarn().addKeyValue("reason", e.getMessage()).log("gateway.sim.radius.dropped");
-            }
-        }
+    /** An Access-Accept/Reject without a Message-Authenticator is dropped when the router requires one (RouterOS 7.15+). */
+    private boolean acceptable(RadiusPacket request, RadiusPacket answer) {
+        boolean access = request.code() == PacketCode.ACCESS_REQUEST;
+        return !(access && settings.get().requireMessageAuth() && answer.first(AttributeType.MESSAGE_AUTHENTICATOR).isEmpty());
     }
 
     private static Inet4Address ipv4(String dotted) {

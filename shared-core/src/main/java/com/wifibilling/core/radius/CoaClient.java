@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.PortUnreachableException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +56,9 @@ public final class CoaClient {
             for (int transmission = 1; transmission <= waits.size(); transmission++) {
                 transmit(socket, datagram, signed, target);
                 long deadline = System.nanoTime() + waits.get(transmission - 1).toNanos();
-                Optional<RadiusPacket> answer = awaitAnswer(socket, buffer, deadline, signed, target);
+                Optional<RadiusPacket> answer = RadiusUdp.awaitAnswer(socket, buffer, deadline, signed, target.secret(), any -> true,
+                        reason -> log.atWarn().addKeyValue("code", signed.code()).addKeyValue("target", target.address().toString())
+                                .addKeyValue("reason", reason).log("coa.answer-ignored"));
                 if (answer.isPresent()) return CoaReply.of(answer.get(), transmission, since(started));
             }
             return CoaReply.timeout(waits.size(), since(started));
@@ -73,31 +73,6 @@ public final class CoaClient {
         } catch (IOException e) {
             log.atWarn().addKeyValue("code", signed.code()).addKeyValue("target", target.address().toString())
                     .addKeyValue("error", e.toString()).log("coa.send-failed");
-        }
-    }
-
-    /** Returns the first valid answer before {@code deadline}; anything else that arrives is logged and ignored. */
-    private static Optional<RadiusPacket> awaitAnswer(DatagramSocket socket, byte[] buffer, long deadline, RadiusPacket request,
-                                                      CoaTarget target) throws IOException {
-        while (true) {
-            long remainingNanos = deadline - System.nanoTime();
-            if (remainingNanos <= 0) return Optional.empty();
-            long remainingMillis = (remainingNanos + 999_999) / 1_000_000; // rounded up: 0 would mean "wait forever"
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, remainingMillis));
-            var received = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.receive(received);
-            } catch (SocketTimeoutException expected) {
-                return Optional.empty();
-            } catch (PortUnreachableException nobodyListens) {
-                continue; // ICMP from the gateway: nothing on its CoA port (yet); keep waiting out this try
-            }
-            try {
-                return Optional.of(RadiusAuthenticators.verifyResponse(buffer, received.getLength(), request, target.secret()));
-            } catch (InvalidPacketException e) {
-                log.atWarn().addKeyValue("code", request.code()).addKeyValue("target", target.address().toString())
-                        .addKeyValue("reason", e.getMessage()).log("coa.answer-ignored");
-            }
         }
     }
 
