@@ -30,10 +30,11 @@ final class Banner {
         line(b, "DynamoDB", runtime.dynamoDbEndpoint() + " (dynalite)");
         line(b, "SQS", runtime.sqsEndpoint() + " (ElasticMQ)");
         line(b, "Daraja (simulator)", runtime.darajaBaseUri().toString());
+        line(b, "Hotspot (simulator)", base + "/sim/gateway/default/login (CoA/Disconnect on UDP 127.0.0.1:" + runtime.gatewayDasPort() + ")");
         line(b, "UniFi (simulator)", runtime.unifiSimulator().baseUri() + " (credentialsRef env:" + LocalRuntime.UNIFI_SIMULATOR_LOGIN + ")");
         line(b, "Secrets Manager", runtime.secretsManagerEndpoint() + " (emulator)");
         line(b, "RADIUS (FreeRADIUS)", runtime.radiusAuthPort().map(port -> "127.0.0.1:" + port + " auth, " + (port + 1)
-                + " accounting; try: radtest <sessionId> <password> 127.0.0.1:" + port + " 0 <gateway secret>")
+                + " accounting (try it with radclient: docs/GATEWAY_SETUP.md §6)")
                 .orElse("not running (" + LocalFreeRadius.INSTALL_HINT + ", then restart; --no-radius turns it off)"));
         line(b, "Data", runtime.options().dataDir().map(dir -> dir + " (kept across restarts)")
                 .orElse("in memory (gone when this stops; --data-dir DIR keeps it)"));
