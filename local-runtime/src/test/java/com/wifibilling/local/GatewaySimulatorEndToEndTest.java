@@ -137,6 +137,30 @@ class GatewaySimulatorEndToEndTest {
     }
 
     @Test
+    void aCoaLostOnceIsSentAgainAndItsRetransmissionIsAcked() {
+        String mac = "02:5A:00:00:00:03";
+        String ip = "10.5.50.33";
+        HttpResponse<String> submitted = phone.submit(phone.buy("0708374153", "basic", phone.loginPage(mac, ip)), mac, ip);
+        assertEquals("accepted", submitted.headers().firstValue("X-Sim-Login-Result").orElseThrow(), submitted.body());
+        phone.awaitSession(mac, "online", s -> s.gatewayState() == GatewayState.ONLINE);
+        phone.scenario("{\"gatewayId\":\"default\",\"mode\":\"ack-on-retry\",\"retryCount\":2}");
+        phone.buy("0708374154", "basic", phone.loginPage(mac, ip));
+        Session acked = phone.awaitSession(mac, "the retried CoA acked", s -> s.lastCommand() != null && "update".equals(s.lastCommand().type()));
+        assertEquals("ack", acked.lastCommand().result());
+        String userName = acked.sessionId();
+        List<JsonNode> copies = received("COA_REQUEST").stream()
+                .filter(r -> r.at("/attributes/User-Name").asText().equals(userName)).toList();
+        // Commands are at least once (a status poll may finish the grant and publish again): each CoA on its own.
+        var byIdentifier = copies.stream().collect(java.util.stream.Collectors.groupingBy(r -> r.get("identifier").asInt(),
+                java.util.LinkedHashMap::new, java.util.stream.Collectors.mapping(r -> r.get("copy").asInt() + ":" + r.get("answer").asText(),
+                        java.util.stream.Collectors.toList())));
+        assertFalse(byIdentifier.isEmpty());
+        byIdentifier.values().forEach(answers -> assertEquals(List.of("1:none", "2:ack"), answers,
+                "the identical datagram sent again after the first went unanswered (RFC 5176 §2.3): " + copies));
+        assertTrue(phone.simulatorLogin(mac).orElseThrow().get("coaApplied").asInt() >= 1);
+    }
+
+    @Test
     void aWrongPasswordIsRejectedWithTheLoginPageAndNoLogin() {
         String mac = "02:5A:00:00:00:03";
         HttpResponse<String> rejected = phone.api.get("/sim/gateway/default/login?username=nobody-here&password=wrong",
