@@ -40,6 +40,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -76,6 +77,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<ScheduleTimer> timers = new ArrayList<>();
     private LocalSecrets secrets;
     private LocalSecretsManager secretsManager;
+    private SecretsManagerClient secretsManagerClient;
+    private SecretRefs secretRefs;
     private UnifiControllerSimulator unifi;
     private LocalResources resources;
     private final Map<String, FunctionHost> functions = new LinkedHashMap<>();
@@ -116,6 +119,12 @@ public final class LocalRuntime implements AutoCloseable {
 
             Map<String, String> localValues = new LinkedHashMap<>(secrets.environment());
             localValues.put("SECRETSMANAGER_ENDPOINT", secretsManager.endpoint().toString());
+            // Gateway secrets as the functions read them (env: refs from the local secrets, others from the emulator),
+            // for FreeRADIUS's clients and the gateway simulator; kept 5 s, as a rotation then reaches the simulator's DAS.
+            secretsManagerClient = AwsClients.secretsManager(new AwsConfig(LocalResources.REGION, Optional.empty(), Optional.empty(),
+                    Optional.of(secretsManager.endpoint())));
+            secretRefs = new SecretRefs(Env.of(Map.copyOf(secrets.environment())), new SecretsManagerStore(secretsManagerClient),
+                    Clock.systemUTC(), Duration.ofSeconds(5));
             // What a UniFi gateway pointed at the simulator names as its login: unifi.credentialsRef env:UNIFI_SIMULATOR_LOGIN.
             localValues.put(UNIFI_SIMULATOR_LOGIN, Json.write(Map.of("username", UNIFI_SIMULATOR_USER, "password", unifiPassword)));
             localValues.putAll(FunctionEnvironment.daraja(daraja.baseUri(), baseUri()));
@@ -140,7 +149,7 @@ public final class LocalRuntime implements AutoCloseable {
                     pollers.add(SqsPoller.start(sqs, function, source, resources));
             if (options.radius() && gatewaySeeded != null)
                 freeRadius = stage("freeradius", () -> LocalFreeRadius.start(options.home(), options.radiusPort(), baseUri(),
-                        secrets.get(LocalSecrets.RADIUS_API_TOKEN), radiusClients(localValues))).orElse(null);
+                        secrets.get(LocalSecrets.RADIUS_API_TOKEN), radiusClients())).orElse(null);
             if (freeRadius != null) gatewaySimulator.useFreeRadius(freeRadius.authPort(), freeRadius.acctPort());
             for (FunctionHost function : functions.values())
                 for (int i = 0; i < function.spec().schedules().size(); i++)
@@ -165,8 +174,7 @@ public final class LocalRuntime implements AutoCloseable {
         if (gateways.isEmpty() || logins.isEmpty()) return;
         stage("gateway-simulator", () -> {
             gatewaySimulator.start(new GatewaySimulator.Wiring(new DynamoDbGatewayStore(dynamoDb, gateways.get()),
-                    new DynamoDbLoginStore(dynamoDb, logins.get()), baseUri(), secrets.get(LocalSecrets.RADIUS_API_TOKEN),
-                    name -> Optional.ofNullable(secrets.environment().get(name))));
+                    new DynamoDbLoginStore(dynamoDb, logins.get()), baseUri(), secrets.get(LocalSecrets.RADIUS_API_TOKEN), secretRefs));
             return null;
         });
     }
@@ -200,14 +208,10 @@ public final class LocalRuntime implements AutoCloseable {
      * its {@code env:} secret, and every gateway an admin added, with its secret from the Secrets Manager emulator. A
      * gateway added while running is a client from the next start, as the AWS task picks it up at its next restart.
      */
-    private List<RadiusClients.Client> radiusClients(Map<String, String> localValues) {
+    private List<RadiusClients.Client> radiusClients() {
         var gateways = new DynamoDbGatewayStore(dynamoDb, resources.tableName("GatewaysTable").orElseThrow()).all();
-        try (var secretsManagerClient = AwsClients.secretsManager(new AwsConfig(LocalResources.REGION, Optional.empty(), Optional.empty(),
-                Optional.of(secretsManager.endpoint())))) {
-            var refs = new SecretRefs(Env.of(localValues), new SecretsManagerStore(secretsManagerClient), Clock.systemUTC(), Duration.ZERO);
-            return RadiusClients.of(gateways, refs, (gatewayId, why) -> log.atWarn().addKeyValue("gatewayId", gatewayId)
-                    .addKeyValue("reason", why).log("local.freeradius.client-left-out"));
-        }
+        return RadiusClients.of(gateways, secretRefs, (gatewayId, why) -> log.atWarn().addKeyValue("gatewayId", gatewayId)
+                .addKeyValue("reason", why).log("local.freeradius.client-left-out"));
     }
 
     /**
@@ -428,6 +432,7 @@ public final class LocalRuntime implements AutoCloseable {
         quietly("freeradius", freeRadius); // its rlm_rest calls would only meet a closed port now
         quietly("http", http);            // no new requests first
         quietly("daraja-simulator", daraja); // its pending callbacks would only meet a closed port now
+        quietly("secrets-manager-client", secretsManagerClient);
         quietly("secrets-manager", secretsManager);
         quietly("unifi-simulator", unifi);
         timers.forEach(timer -> quietly("schedule", timer));

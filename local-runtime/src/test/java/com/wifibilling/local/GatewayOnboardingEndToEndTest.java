@@ -85,6 +85,9 @@ class GatewayOnboardingEndToEndTest {
         assertFalse(body.get("gateway").has("apiKeyHash"));
 
         assertEquals(200, heartbeat(apiKey).statusCode(), "the new key works on the polling API at once");
+        var hotspot = api.get("/sim/gateway/kibera-1/login", "X-Sim-Client-Mac", "02:00:00:00:00:41", "Accept", "application/json");
+        assertEquals(200, hotspot.statusCode(), "the simulator plays a hotspot for it too, its secret read from Secrets Manager");
+        assertEquals(404, api.get("/sim/gateway/no-such-gateway/login").statusCode());
         var setupLater = api.get("/api/admin/gateways/kibera-1/setup", "Authorization", "Bearer " + adminToken);
         assertFalse(setupLater.body().contains(radiusSecret) || setupLater.body().contains(apiKey), "never shown again");
 
@@ -126,7 +129,16 @@ class GatewayOnboardingEndToEndTest {
                         "loginUrlHosts", List.of("10.5.50.1")),
                 Map.of("name", "pf", "type", "pfsense", "coaSupported", true, "radiusClientAddress", "203.0.113.1",
                         "loginUrlHosts", List.of("10.5.50.1")),
-                "{\"name\":", "[1,2]", Map.of("name", "x", "type", "mikrotik", "surprise", 1));
+                "{\"name\":", "[1,2]", Map.of("name", "x", "type", "mikrotik", "surprise", 1),
+                "{\"name\":\"x\",\"type\":\"mikrotik\",\"radiusClientAddress\":\"203.0.113.1\",\"loginUrlHosts\":\"10.5.50.1\",\"coaPort\":\"abc\"}",
+                "{\"name\":\"x\",\"type\":\"mikrotik\",\"radiusClientAddress\":[\"203.0.113.1\"],\"loginUrlHosts\":[\"10.5.50.1\"]}",
+                "{\"name\":\"x\",\"type\":\"unifi\",\"unifi\":5}",
+                "{\"name\":\"x\",\"type\":\"unifi\",\"unifi\":{\"baseUrl\":\"ftp://controller/\"}}",
+                "{\"name\":\"x\",\"type\":\"unifi\",\"unifi\":{\"baseUrl\":\"https://10.0.0.2:8443\",\"certSha256\":\"zz\"}}",
+                "{\"name\":null,\"type\":\"mikrotik\",\"radiusClientAddress\":\"203.0.113.1\",\"loginUrlHosts\":[null]}",
+                "{\"name\":\"x\",\"type\":\"mikrotik\",\"radiusClientAddress\":\"203.0.113.1\",\"loginUrlHosts\":[\"10.5.50.1\"],\"coaPort\":1e400}",
+                "{\"name\":\"x\",\"type\":\"mikrotik\",\"radiusClientAddress\":\"203.0.113.1\",\"loginUrlHosts\":[\"10.5.50.1\"],\"idleTimeoutSeconds\":-1}",
+                "{\"name\":\"" + "n".repeat(61) + "\",\"type\":\"mikrotik\",\"radiusClientAddress\":\"203.0.113.1\",\"loginUrlHosts\":[\"10.5.50.1\"]}");
         List<String> fields = List.of("type", "radiusClientAddress", "loginUrlHosts", "gatewayId", "coaSupported");
         for (int i = 0; i < cases.size(); i++) {
             var refused = asAdmin("/api/admin/gateways", cases.get(i));
@@ -135,6 +147,8 @@ class GatewayOnboardingEndToEndTest {
             if (i < fields.size()) assertEquals(fields.get(i), json(refused).at("/error/field").asText(), refused.body());
         }
         assertEquals(before, gatewayCount(), "nothing written");
+        var badRotate = asAdmin("/api/admin/gateways/default/rotate", "{\"apiKey\":\"yes\",\"radiusSecret\":{}}");
+        assertEquals(400, badRotate.statusCode(), badRotate.body());
     }
 
     @Test

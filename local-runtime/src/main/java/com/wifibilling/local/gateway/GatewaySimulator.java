@@ -1,5 +1,7 @@
 package com.wifibilling.local.gateway;
 
+import com.wifibilling.core.config.ConfigException;
+import com.wifibilling.core.config.SecretRefs;
 import com.sun.net.httpserver.HttpHandler;
 import com.wifibilling.core.Mac;
 import com.wifibilling.core.gateway.Gateway;
@@ -18,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,8 @@ public final class GatewaySimulator implements AutoCloseable {
     public static final String DEFAULT_GATEWAY_ID = "default";
     private static final Logger log = LoggerFactory.getLogger(GatewaySimulator.class);
 
-    /** What {@link #start} needs: the Gateways and Logins tables, the API and its RADIUS token, and the local secrets by name. */
-    public record Wiring(GatewayStore gateways, LoginStore logins, URI api, String radiusApiToken, Function<String, Optional<String>> localSecret) {
+    /** What {@link #start} needs: the Gateways and Logins tables, the API and its RADIUS token, and how gateway secrets are read. */
+    public record Wiring(GatewayStore gateways, LoginStore logins, URI api, String radiusApiToken, SecretRefs secrets) {
         @Override
         public String toString() {
             return "Wiring[api=" + api + "]"; // never the token
@@ -117,7 +118,7 @@ public final class GatewaySimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ hotspots, one per gateway
 
-    /** Returns the gateway's hotspot, made on first use for a gateway that exists and whose secret is a local one. */
+    /** Returns the gateway's hotspot, made on first use for a gateway that exists and whose secret can be read. */
     Optional<Hotspot> hotspot(String gatewayId) {
         Hotspot known = hotspots.get(gatewayId);
         if (known != null) return Optional.of(known);
@@ -141,12 +142,17 @@ public final class GatewaySimulator implements AutoCloseable {
         return new RadiusApiBackend(ready.api(), ready.radiusApiToken(), gatewayId);
     }
 
-    /** The gateway's RADIUS secret when its {@code radiusSecretRef} is a local {@code env:NAME}. */
+    /** The gateway's RADIUS secret, read through its {@code radiusSecretRef} as coa-function and FreeRADIUS read it. */
     private Optional<RadiusSecret> secretOf(String gatewayId) {
         Wiring ready = wiring;
         if (ready == null) return Optional.empty();
-        return ready.gateways().find(gatewayId).map(Gateway::radiusSecretRef).filter(ref -> ref != null && ref.startsWith("env:"))
-                .flatMap(ref -> ready.localSecret().apply(ref.substring("env:".length()))).map(RadiusSecret::of);
+        return ready.gateways().find(gatewayId).map(Gateway::radiusSecretRef).filter(ref -> ref != null).flatMap(ref -> {
+            try {
+                return Optional.of(RadiusSecret.of(ready.secrets().resolve(ref)));
+            } catch (ConfigException unreadable) {
+                return Optional.empty(); // no hotspot for a gateway whose secret cannot be read
+            }
+        });
     }
 
     // ------------------------------------------------------------------ what the control endpoints do
