@@ -1,6 +1,7 @@
 package com.wifibilling.local;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +10,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Serves a folder under a URL prefix: the portal ({@code portal/} at {@code /portal/}) and the admin UI's static
  * export ({@code admin-ui/out/} at {@code /admin/}), as S3 + CloudFront would in AWS. A folder answers its
  * {@code index.html}, and an extension-less path its {@code .html} page (Next.js static export). Nothing outside
- * the folder is ever served.
+ * the folder is ever served. Text (HTML, CSS, JS, JSON, SVG) is sent gzip-compressed to a client that accepts it,
+ * as CloudFront does in AWS: the portal's data budget is counted compressed, on slow phone links.
  */
 final class StaticFiles {
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -25,6 +28,9 @@ final class StaticFiles {
             Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
             Map.entry("ico", "image/x-icon"), Map.entry("woff2", "font/woff2"), Map.entry("woff", "font/woff"),
             Map.entry("webmanifest", "application/manifest+json"), Map.entry("map", "application/json"));
+
+    /** Below this a gzip header costs more than it saves. */
+    private static final int MIN_GZIP_BYTES = 256;
 
     private final String prefix;
     private final Path root;
@@ -62,7 +68,39 @@ final class StaticFiles {
         }
         String name = file.get().getFileName().toString();
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        send(exchange, 200, TYPES.getOrDefault(extension, "application/octet-stream"), Files.readAllBytes(file.get()));
+        String type = TYPES.getOrDefault(extension, "application/octet-stream");
+        byte[] body = Files.readAllBytes(file.get());
+        exchange.getResponseHeaders().add("Vary", "Accept-Encoding");
+        if (compressible(type) && acceptsGzip(exchange) && body.length > MIN_GZIP_BYTES) {
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            body = gzip(body);
+        }
+        send(exchange, 200, type, body);
+    }
+
+    private static boolean compressible(String type) {
+        return type.startsWith("text/") || type.startsWith("application/json") || type.startsWith("image/svg")
+                || type.startsWith("application/manifest");
+    }
+
+    /** {@code gzip} listed without {@code q=0}: what browsers send ({@code gzip, deflate, br}). */
+    static boolean acceptsGzip(HttpExchange exchange) {
+        for (String header : exchange.getRequestHeaders().getOrDefault("Accept-Encoding", java.util.List.of())) {
+            for (String part : header.split(",")) {
+                String[] coding = part.strip().toLowerCase(Locale.ROOT).split(";");
+                if (coding[0].strip().equals("gzip") && !(coding.length > 1 && coding[1].replace(" ", "").matches("q=0(\\.0*)?")))
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] body) throws IOException {
+        var bytes = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (var out = new GZIPOutputStream(bytes)) {
+            out.write(body);
+        }
+        return bytes.toByteArray();
     }
 
     /** Returns the file a relative URL path names, if it is a regular file inside the root. */

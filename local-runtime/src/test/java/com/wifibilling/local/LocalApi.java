@@ -26,6 +26,18 @@ final class LocalApi {
         return send(request(path, headers).GET().build());
     }
 
+    /** GETs the raw bytes (a compressed body stays compressed: java.net.http never decodes it). */
+    HttpResponse<byte[]> getBytes(String path, String... headers) {
+        try {
+            return CLIENT.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> send(String method, String path, String body, String... headers) {
         var publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
         return send(request(path, headers).method(method, publisher).build());

@@ -26,6 +26,8 @@ class StaticFoldersTest {
         Files.createDirectories(home.resolve("portal"));
         Files.writeString(home.resolve("portal/index.html"), "<h1>portal</h1>");
         Files.writeString(home.resolve("portal/app.js"), "console.log(1)");
+        String css = "body { margin: 0; padding: 0; }\n".repeat(200);
+        Files.writeString(home.resolve("portal/site.css"), css);
         Files.createDirectories(home.resolve("admin-ui/out"));
         Files.writeString(home.resolve("admin-ui/out/vouchers.html"), "<h1>vouchers</h1>");
 
@@ -40,6 +42,17 @@ class StaticFoldersTest {
             assertEquals("text/javascript; charset=utf-8", api.get("/portal/app.js").headers().firstValue("Content-Type").orElseThrow());
             assertEquals("<h1>vouchers</h1>", api.get("/admin/vouchers").body());
             assertEquals(404, api.get("/portal/missing.css").statusCode());
+
+            // Text goes gzip-compressed to a browser that accepts it (CloudFront does the same in AWS), as is to others.
+            var zipped = api.getBytes("/portal/site.css", "Accept-Encoding", "gzip, deflate, br");
+            assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElseThrow());
+            assertTrue(zipped.body().length < css.length() / 10, "compressed: " + zipped.body().length + " bytes");
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+                assertEquals(css, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            var plain = api.getBytes("/portal/site.css", "Accept-Encoding", "gzip;q=0, identity");
+            assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+            assertEquals(css.length(), plain.body().length);
             assertEquals(301, api.get("/portal").statusCode());
             HttpResponse<String> notAFolder = api.get("/portalx");
             assertEquals(404, notAFolder.statusCode());
