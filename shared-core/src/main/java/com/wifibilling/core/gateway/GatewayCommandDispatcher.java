@@ -6,6 +6,7 @@ import com.wifibilling.core.radius.CoaClient;
 import com.wifibilling.core.radius.CoaReply;
 import com.wifibilling.core.radius.CoaTarget;
 import com.wifibilling.core.radius.DynamicRequest;
+import com.wifibilling.core.radius.ErrorCause;
 import com.wifibilling.core.radius.RadiusSecret;
 import com.wifibilling.core.session.Accounting;
 import com.wifibilling.core.session.CommandReason;
@@ -96,12 +97,24 @@ public final class GatewayCommandDispatcher {
         metrics.count("CoaSent");
         metrics.milliseconds("CoaLatencyMs", reply.latency().toMillis());
         String result = WireName.of(reply.outcome());
-        if (reply.outcome() == CoaReply.Outcome.NAK || reply.outcome() == CoaReply.Outcome.TIMEOUT) metrics.count("CoaFailed");
+        if (goneByRouterOs(command, reply, session)) result = WireName.of(CoaReply.Outcome.GONE);
+        else if (reply.outcome() == CoaReply.Outcome.NAK || reply.outcome() == CoaReply.Outcome.TIMEOUT) metrics.count("CoaFailed");
         record(session, command, result, reply.errorCause().map(cause -> Long.toString(cause.code())).orElse(null));
         log.atInfo().addKeyValue("commandId", command.commandId()).addKeyValue("type", WireName.of(command.type()))
                 .addKeyValue("deviceKey", command.deviceKey()).addKeyValue("result", result).addKeyValue("tries", reply.transmissions())
                 .log("gateway.command.sent");
         return reply.outcome() == CoaReply.Outcome.TIMEOUT ? Outcome.RETRY : Outcome.DONE;
+    }
+
+    /**
+     * §4.4: RouterOS was seen answering a Disconnect for a session it no longer holds with NAK 406, not 503. That
+     * counts as gone only when our own accounting agrees the login has stopped since we sent it (a Stop arrived).
+     */
+    private boolean goneByRouterOs(GatewayCommand command, CoaReply reply, Session sent) {
+        if (command.type() != CommandType.DISCONNECT || reply.outcome() != CoaReply.Outcome.NAK
+                || !reply.errorCause().filter(ErrorCause.UNSUPPORTED_EXTENSION::equals).isPresent()) return false;
+        return sessions.find(sent.deviceKey()).filter(now -> now.sessionId().equals(sent.sessionId()))
+                .map(now -> now.gatewayState() != GatewayState.ONLINE).orElse(true);
     }
 
     /** §4.2: identification from what accounting reported; a CoA adds the new limits, counted from login. */

@@ -17,6 +17,7 @@ import com.wifibilling.core.session.DeviceKey;
 import com.wifibilling.core.session.GatewayCommand;
 import com.wifibilling.core.session.GatewayState;
 import com.wifibilling.core.session.Session;
+import com.wifibilling.core.session.SessionStore;
 import com.wifibilling.core.session.SessionStatus;
 import com.wifibilling.core.store.DynaliteExtension;
 import com.wifibilling.core.store.DynamoDbGatewayOutboxStore;
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 
 /**
  * coa-function's decisions (contracts/gateways.md §4.3, §4.4) on dynalite, with real FreeRADIUS 3.2.1 as the
@@ -78,6 +81,10 @@ class GatewayCommandDispatcherTest {
     }
 
     private GatewayCommandDispatcher dispatcher(String secret) {
+        return dispatcher(secret, sessions);
+    }
+
+    private GatewayCommandDispatcher dispatcher(String secret, SessionStore sessions) {
         GuestAuthorizer noController = new GuestAuthorizer() {
             @Override
             public Result authorize(Gateway gateway, Session session, Instant now) {
@@ -154,6 +161,44 @@ class GatewayCommandDispatcherTest {
         assertTrue(logShows("5000k/2000k"), "FreeRADIUS decoded our CoA's Mikrotik-Rate-Limit: upload 5 Mbps / download 2 Mbps");
         emf.flush();
         assertTrue(String.join("\n", metrics).contains("CoaSent"));
+    }
+
+    /** An online session whose login FreeRADIUS (playing RouterOS) answers with Disconnect-NAK 406. */
+    private Session onlineAs406(Gateway gateway) {
+        Session online = session(gateway, GatewayState.ONLINE);
+        var a = online.accounting();
+        Session renamed = online.withAccounting(new Accounting(a.nasUserName(), "gone406", a.framedIp(), a.nasIp(), a.nasIdentifier(),
+                a.acctStartedAt(), a.lastAcctAt(), a.bytesIn(), a.bytesOut()), GatewayState.ONLINE);
+        assertTrue(sessions.update(online, renamed));
+        return renamed;
+    }
+
+    @Test
+    void aDisconnectNak406IsGoneOnlyWhenOurAccountingSawTheLoginStop() {
+        Gateway gateway = gateway(GatewayType.MIKROTIK, ControlMode.PUSH);
+        Session stillOnline = onlineAs406(gateway);
+        dispatcher(SECRET).dispatch(command(stillOnline, CommandType.DISCONNECT, CommandReason.TERMINATE));
+        var last = sessions.find(stillOnline.deviceKey()).orElseThrow().lastCommand();
+        assertEquals("nak", last.result(), () -> "online by our accounting: a real refusal\n" + String.join("\n", das.log()));
+        assertEquals("406", last.errorCause());
+
+        Session stopping = onlineAs406(gateway);
+        // The Stop arrives while the Disconnect is in flight: every read after the dispatcher's first sees it offline.
+        AtomicInteger reads = new AtomicInteger();
+        SessionStore stopArrives = (SessionStore) Proxy.newProxyInstance(SessionStore.class.getClassLoader(),
+                new Class<?>[] {SessionStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("find") && reads.incrementAndGet() == 2) {
+                        Session read = sessions.find(stopping.deviceKey()).orElseThrow();
+                        assertTrue(sessions.update(read, read.withGatewayState(GatewayState.OFFLINE)));
+                    }
+                    try {
+                        return method.invoke(sessions, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        dispatcher(SECRET, stopArrives).dispatch(command(stopping, CommandType.DISCONNECT, CommandReason.TERMINATE));
+        assertEquals("gone", lastResult(stopping), "RouterOS's 406 for a session it no longer holds (contracts/gateways.md §4.4)");
     }
 
     @Test
