@@ -92,18 +92,44 @@ public final class GatewayCommandDispatcher {
             record(session, command, "not-online", null);
             return Outcome.DONE;
         }
-        DynamicRequest request = request(gateway, session, command);
-        CoaReply reply = coa.send(target(gateway), request);
-        metrics.count("CoaSent");
-        metrics.milliseconds("CoaLatencyMs", reply.latency().toMillis());
+        CoaReply reply = send(gateway, request(gateway, session, command, command.type()));
         String result = WireName.of(reply.outcome());
         if (goneByRouterOs(command, reply, session)) result = WireName.of(CoaReply.Outcome.GONE);
         else if (reply.outcome() == CoaReply.Outcome.NAK || reply.outcome() == CoaReply.Outcome.TIMEOUT) metrics.count("CoaFailed");
-        record(session, command, result, reply.errorCause().map(cause -> Long.toString(cause.code())).orElse(null));
         log.atInfo().addKeyValue("commandId", command.commandId()).addKeyValue("type", WireName.of(command.type()))
                 .addKeyValue("deviceKey", command.deviceKey()).addKeyValue("result", result).addKeyValue("tries", reply.transmissions())
                 .log("gateway.command.sent");
+        if (command.type() == CommandType.UPDATE && reply.outcome() == CoaReply.Outcome.NAK && session.accounting().rateDiffersFrom(session))
+            return disconnectForNewRate(gateway, session, command);
+        boolean enforced = command.type() == CommandType.UPDATE && reply.outcome() == CoaReply.Outcome.ACK;
+        record(session, command, command.type(), result, cause(reply), null, enforced);
         return reply.outcome() == CoaReply.Outcome.TIMEOUT ? Outcome.RETRY : Outcome.DONE;
+    }
+
+    /**
+     * §4.4: a CoA refused on a package change would leave the device at its old rate until the old timeout, so the
+     * login is ended instead and the device logs in again at the new one. A time-only change needs nothing: the
+     * router cuts at the old timeout and the device logs in again to the extended session.
+     */
+    private Outcome disconnectForNewRate(Gateway gateway, Session session, GatewayCommand command) {
+        CoaReply cut = send(gateway, request(gateway, session, command, CommandType.DISCONNECT));
+        String result = WireName.of(cut.outcome());
+        if (cut.outcome() == CoaReply.Outcome.NAK || cut.outcome() == CoaReply.Outcome.TIMEOUT) metrics.count("CoaFailed");
+        log.atInfo().addKeyValue("commandId", command.commandId()).addKeyValue("deviceKey", command.deviceKey())
+                .addKeyValue("result", result).log("gateway.command.coa-refused-disconnected");
+        record(session, command, CommandType.DISCONNECT, result, cause(cut), null, false);
+        return cut.outcome() == CoaReply.Outcome.TIMEOUT ? Outcome.RETRY : Outcome.DONE;
+    }
+
+    private CoaReply send(Gateway gateway, DynamicRequest request) {
+        CoaReply reply = coa.send(target(gateway), request);
+        metrics.count("CoaSent");
+        metrics.milliseconds("CoaLatencyMs", reply.latency().toMillis());
+        return reply;
+    }
+
+    private static String cause(CoaReply reply) {
+        return reply.errorCause().map(cause -> Long.toString(cause.code())).orElse(null);
     }
 
     /**
@@ -118,15 +144,15 @@ public final class GatewayCommandDispatcher {
     }
 
     /** §4.2: identification from what accounting reported; a CoA adds the new limits, counted from login. */
-    private DynamicRequest request(Gateway gateway, Session session, GatewayCommand command) {
+    private DynamicRequest request(Gateway gateway, Session session, GatewayCommand command, CommandType sentAs) {
         Accounting acct = session.accounting();
-        DynamicRequest.Builder builder = command.type() == CommandType.DISCONNECT ? DynamicRequest.disconnect() : DynamicRequest.coa();
+        DynamicRequest.Builder builder = sentAs == CommandType.DISCONNECT ? DynamicRequest.disconnect() : DynamicRequest.coa();
         if (acct.nasUserName() != null) builder.userName(acct.nasUserName());
         if (acct.acctSessionId() != null) builder.acctSessionId(acct.acctSessionId());
         ipv4(acct.framedIp()).ifPresent(builder::framedIpAddress);
         ipv4(acct.nasIp()).ifPresent(builder::nasIpAddress);
         if (gateway.eventTimestamp()) builder.eventTimestamp(clock.instant());
-        if (command.type() == CommandType.UPDATE) {
+        if (sentAs == CommandType.UPDATE) {
             Instant from = acct.acctStartedAt() != null ? acct.acctStartedAt() : session.startedAt();
             builder.sessionTimeout(Math.max(1, Duration.between(from, session.expiresAt()).toSeconds()));
             if (gateway.type() == GatewayType.MIKROTIK) builder.mikrotikRateLimit(session.uploadMbps() * 1000 + "k/" + session.downloadMbps() * 1000 + "k");
@@ -159,11 +185,11 @@ public final class GatewayCommandDispatcher {
             case REFUSED -> disconnect ? null : GatewayState.FAILED;
             case UNAVAILABLE -> null;
         };
-        record(session, command, switch (result) {
+        record(session, command, command.type(), switch (result) {
             case DONE -> "ack";
             case REFUSED -> "nak";
             case UNAVAILABLE -> "timeout";
-        }, null, state);
+        }, null, state, false);
         return result == GuestAuthorizer.Result.UNAVAILABLE ? Outcome.RETRY : Outcome.DONE;
     }
 
@@ -197,17 +223,23 @@ public final class GatewayCommandDispatcher {
 
     /** Records the outcome as the session's lastCommand, over whatever version is current (a few optimistic tries). */
     private void record(Session session, GatewayCommand command, String result, String errorCause) {
-        record(session, command, result, errorCause, null);
+        record(session, command, command.type(), result, errorCause, null, false);
     }
 
-    /** As above, also setting the session's {@code gatewayState} when {@code state} is not null. */
-    private void record(Session session, GatewayCommand command, String result, String errorCause, GatewayState state) {
-        var last = new LastCommand(command.commandId(), WireName.of(command.type()), WireName.of(command.reason()), result, errorCause,
+    /**
+     * As above, sent as {@code sentAs} (a refused CoA's fallback is a Disconnect), also setting {@code gatewayState}
+     * when {@code state} is not null, and, when {@code enforced}, noting that the login now runs at the session's rates.
+     */
+    private void record(Session session, GatewayCommand command, CommandType sentAs, String result, String errorCause,
+                        GatewayState state, boolean enforced) {
+        var last = new LastCommand(command.commandId(), WireName.of(sentAs), WireName.of(command.reason()), result, errorCause,
                 clock.instant());
         Session read = session;
         for (int attempt = 0; attempt < 5; attempt++) {
             if (!read.sessionId().equals(command.sessionId())) return;
-            if (sessions.update(read, read.withLastCommand(last, state == null ? read.gatewayState() : state))) return;
+            Session next = read.withLastCommand(last, state == null ? read.gatewayState() : state,
+                    enforced && read.accounting() != null ? read.accounting().enforcing(read) : read.accounting());
+            if (sessions.update(read, next)) return;
             Optional<Session> again = sessions.find(read.deviceKey());
             if (again.isEmpty()) return;
             read = again.get();

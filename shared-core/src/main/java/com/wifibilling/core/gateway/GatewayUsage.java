@@ -74,6 +74,7 @@ public final class GatewayUsage {
         Instant last = before.lastAcctAt() == null || observedAt.isAfter(before.lastAcctAt()) ? observedAt : before.lastAcctAt();
         return new Accounting(before.nasUserName() == null ? item.username() : before.nasUserName(), before.acctSessionId(),
                 item.ip() == null ? before.framedIp() : item.ip(), before.nasIp(), before.nasIdentifier(), before.acctStartedAt(), last,
-                Math.max(before.bytesIn(), item.bytesIn()), Math.max(before.bytesOut(), item.bytesOut()));
+                Math.max(before.bytesIn(), item.bytesIn()), Math.max(before.bytesOut(), item.bytesOut()), before.loginUploadMbps(),
+                before.loginDownloadMbps());
     }
 }

@@ -101,13 +101,15 @@ public final class RadiusAccounting {
             // is a late packet of an earlier login.
             Instant startedAt = sent.minusSeconds(packet.number("Acct-Session-Time").orElse(0));
             if (stored != null && stored.acctStartedAt() != null && startedAt.isBefore(stored.acctStartedAt())) return Optional.empty();
+            // It logged in with the rates authorize answered from this session moments ago.
             stored = new Accounting(packet.first(RadiusAttributes.USER_NAME).orElse(null), acctSessionId,
                     packet.first("Framed-IP-Address").orElse(null), packet.first("NAS-IP-Address").orElse(null),
-                    packet.first("NAS-Identifier").orElse(null), startedAt, sent, 0, 0);
+                    packet.first("NAS-Identifier").orElse(null), startedAt, sent, 0, 0).enforcing(session);
         }
         var reported = new Accounting(stored.nasUserName(), stored.acctSessionId(),
                 packet.first("Framed-IP-Address").orElse(stored.framedIp()), stored.nasIp(), stored.nasIdentifier(), stored.acctStartedAt(),
-                later(stored.lastAcctAt(), sent), Math.max(stored.bytesIn(), bytesIn), Math.max(stored.bytesOut(), bytesOut));
+                later(stored.lastAcctAt(), sent), Math.max(stored.bytesIn(), bytesIn), Math.max(stored.bytesOut(), bytesOut),
+                stored.loginUploadMbps(), stored.loginDownloadMbps());
         GatewayState state = status == STOP ? GatewayState.OFFLINE
                 : sameLogin && session.gatewayState() == GatewayState.OFFLINE ? GatewayState.OFFLINE // a reordered Interim after the Stop
                 : GatewayState.ONLINE;

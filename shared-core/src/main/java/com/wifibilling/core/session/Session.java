@@ -177,9 +177,14 @@ public record Session(DeviceKey deviceKey, String sessionId, String accessCode, 
 
     /** Returns the next version with the outcome of a gateway command and the gateway state it leaves (UniFi). */
     public Session withLastCommand(LastCommand command, GatewayState state) {
+        return withLastCommand(command, state, accounting);
+    }
+
+    /** As above, with the login's accounting as the command left it (the rates an acknowledged CoA set). */
+    public Session withLastCommand(LastCommand command, GatewayState state, Accounting login) {
         return new Session(deviceKey, sessionId, accessCode, radiusSecret, phone, packageId, packageName, downloadMbps,
                 uploadMbps, startedAt, expiresAt, status, endedAt, endReason, version + 1, appliedGrants,
-                state, loggedOutAt, accounting, command, startedByGrant, movedTo);
+                state, loggedOutAt, login, command, startedByGrant, movedTo);
     }
 
     /** Returns the next version logged out at {@code at} (kept time, authorize rejects), or back in when null. */

@@ -99,6 +99,8 @@ public final class DynamoDbSessionStore implements SessionStore {
             .addAttribute(String.class, a -> a.name("lastAcctAt").getter(SessionItem::getLastAcctAt).setter(SessionItem::setLastAcctAt))
             .addAttribute(Long.class, a -> a.name("bytesIn").getter(SessionItem::getBytesIn).setter(SessionItem::setBytesIn))
             .addAttribute(Long.class, a -> a.name("bytesOut").getter(SessionItem::getBytesOut).setter(SessionItem::setBytesOut))
+            .addAttribute(Integer.class, a -> a.name("loginUploadMbps").getter(SessionItem::getLoginUploadMbps).setter(SessionItem::setLoginUploadMbps))
+            .addAttribute(Integer.class, a -> a.name("loginDownloadMbps").getter(SessionItem::getLoginDownloadMbps).setter(SessionItem::setLoginDownloadMbps))
             .addAttribute(EnhancedType.documentOf(LastCommandItem.class, LAST_COMMAND_SCHEMA, doc -> doc.ignoreNulls(true)),
                     a -> a.name("lastCommand").getter(SessionItem::getLastCommand).setter(SessionItem::setLastCommand))
             .addAttribute(Long.class, a -> a.name("ttl").getter(SessionItem::getTtl).setter(SessionItem::setTtl))
@@ -262,6 +264,8 @@ public final class DynamoDbSessionStore implements SessionStore {
         private String lastAcctAt;
         private Long bytesIn;
         private Long bytesOut;
+        private Integer loginUploadMbps;
+        private Integer loginDownloadMbps;
         private LastCommandItem lastCommand;
         private Long ttl;
 
@@ -307,6 +311,8 @@ public final class DynamoDbSessionStore implements SessionStore {
                 item.lastAcctAt = StoredTime.iso(a.lastAcctAt());
                 item.bytesIn = a.bytesIn();
                 item.bytesOut = a.bytesOut(); // always there once accounting is: it marks that accounting exists
+                item.loginUploadMbps = a.loginUploadMbps();
+                item.loginDownloadMbps = a.loginDownloadMbps();
             }
             item.lastCommand = LastCommandItem.from(s.lastCommand());
             item.ttl = s.expiresAt().plus(KEPT_AFTER_EXPIRY).getEpochSecond();
@@ -315,7 +321,8 @@ public final class DynamoDbSessionStore implements SessionStore {
 
         Session toSession() {
             Accounting accounting = bytesOut == null ? null : new Accounting(nasUserName, acctSessionId, framedIp, nasIp,
-                    nasIdentifier, StoredTime.parse(acctStartedAt), StoredTime.parse(lastAcctAt), orZero(bytesIn), bytesOut);
+                    nasIdentifier, StoredTime.parse(acctStartedAt), StoredTime.parse(lastAcctAt), orZero(bytesIn), bytesOut,
+                    loginUploadMbps, loginDownloadMbps);
             return new Session(DeviceKey.parse(deviceKey), sessionId, accessCode, radiusSecret,
                     phone == null ? null : new Phone(phone), packageId, packageName, downloadMbps, uploadMbps,
                     StoredTime.parse(startedAt), Instant.ofEpochSecond(expiresAt), WireName.parse(SessionStatus.class, status),
@@ -402,6 +409,10 @@ public final class DynamoDbSessionStore implements SessionStore {
         public void setBytesIn(Long v) { bytesIn = v; }
         public Long getBytesOut() { return bytesOut; }
         public void setBytesOut(Long v) { bytesOut = v; }
+        public Integer getLoginUploadMbps() { return loginUploadMbps; }
+        public void setLoginUploadMbps(Integer v) { loginUploadMbps = v; }
+        public Integer getLoginDownloadMbps() { return loginDownloadMbps; }
+        public void setLoginDownloadMbps(Integer v) { loginDownloadMbps = v; }
         public LastCommandItem getLastCommand() { return lastCommand; }
         public void setLastCommand(LastCommandItem v) { lastCommand = v; }
         public Long getTtl() { return ttl; }

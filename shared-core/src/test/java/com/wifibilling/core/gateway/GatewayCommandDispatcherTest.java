@@ -1,6 +1,7 @@
 package com.wifibilling.core.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -163,14 +164,46 @@ class GatewayCommandDispatcherTest {
         assertTrue(String.join("\n", metrics).contains("CoaSent"));
     }
 
-    /** An online session whose login FreeRADIUS (playing RouterOS) answers with Disconnect-NAK 406. */
-    private Session onlineAs406(Gateway gateway) {
+    /** An online session whose login FreeRADIUS knows as {@code acctSessionId}, logged in at {@code up}/{@code down} Mbps. */
+    private Session onlineAs(Gateway gateway, String acctSessionId, Integer up, Integer down) {
         Session online = session(gateway, GatewayState.ONLINE);
         var a = online.accounting();
-        Session renamed = online.withAccounting(new Accounting(a.nasUserName(), "gone406", a.framedIp(), a.nasIp(), a.nasIdentifier(),
-                a.acctStartedAt(), a.lastAcctAt(), a.bytesIn(), a.bytesOut()), GatewayState.ONLINE);
+        Session renamed = online.withAccounting(new Accounting(a.nasUserName(), acctSessionId, a.framedIp(), a.nasIp(), a.nasIdentifier(),
+                a.acctStartedAt(), a.lastAcctAt(), a.bytesIn(), a.bytesOut(), up, down), GatewayState.ONLINE);
         assertTrue(sessions.update(online, renamed));
         return renamed;
+    }
+
+    /** An online session whose login FreeRADIUS (playing RouterOS) answers with Disconnect-NAK 406. */
+    private Session onlineAs406(Gateway gateway) {
+        return onlineAs(gateway, "gone406", null, null);
+    }
+
+    @Test
+    void aRefusedCoaOnAPackageChangeEndsTheLoginSoTheNewRateApplies() {
+        Gateway gateway = gateway(GatewayType.MIKROTIK, ControlMode.PUSH);
+        Session upgraded = onlineAs(gateway, "refuse-coa", 1, 1); // logged in at 1/1, the session now says 5 up / 2 down
+        dispatcher(SECRET).dispatch(command(upgraded, CommandType.UPDATE, CommandReason.PAYMENT));
+        var last = sessions.find(upgraded.deviceKey()).orElseThrow().lastCommand();
+        assertEquals(List.of("disconnect", "ack"), List.of(last.type(), last.result()), "the CoA-NAK fell back to a Disconnect");
+        assertTrue(logShows("Disconnect-Request"), "FreeRADIUS saw the Disconnect");
+
+        Session timeOnly = onlineAs(gateway, "refuse-coa", 5, 2); // same rates: only time was added
+        dispatcher(SECRET).dispatch(command(timeOnly, CommandType.UPDATE, CommandReason.PAYMENT));
+        var refused = sessions.find(timeOnly.deviceKey()).orElseThrow().lastCommand();
+        assertEquals(List.of("update", "nak", "401"), List.of(refused.type(), refused.result(), refused.errorCause()),
+                "time only: no Disconnect, the router cuts at the old timeout and the device logs in again");
+    }
+
+    @Test
+    void anAcknowledgedCoaIsTheLoginsNewRate() {
+        Gateway gateway = gateway(GatewayType.MIKROTIK, ControlMode.PUSH);
+        Session upgraded = onlineAs(gateway, "coa-acked", 1, 1);
+        dispatcher(SECRET).dispatch(command(upgraded, CommandType.UPDATE, CommandReason.PAYMENT));
+        Session after = sessions.find(upgraded.deviceKey()).orElseThrow();
+        assertEquals("ack", after.lastCommand().result());
+        assertEquals(List.of(5, 2), List.of(after.accounting().loginUploadMbps(), after.accounting().loginDownloadMbps()));
+        assertFalse(after.accounting().rateDiffersFrom(after));
     }
 
     @Test

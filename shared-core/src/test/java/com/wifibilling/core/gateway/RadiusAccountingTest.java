@@ -63,7 +63,8 @@ class RadiusAccountingTest {
         Session started = stored(session);
         assertEquals(GatewayState.ONLINE, started.gatewayState());
         assertEquals(new Accounting(session.sessionId(), "81500003", "10.5.50.23", "10.5.50.1", gatewayId, NOW.plusSeconds(8),
-                NOW.plusSeconds(8), 0, 0), started.accounting());
+                NOW.plusSeconds(8), 0, 0, session.uploadMbps(), session.downloadMbps()), started.accounting(),
+                "the login runs at the rates authorize answered from this session");
 
         clock.advance(Duration.ofSeconds(300));
         send(session, 3, "81500003", "Acct-Session-Time", "300", "Acct-Input-Octets", "1048576", "Acct-Output-Octets", "52428800",
@@ -71,6 +72,7 @@ class RadiusAccountingTest {
         Accounting interim = stored(session).accounting();
         assertEquals(List.of(1_048_576L, 52_428_800L + (1L << 32), NOW.plusSeconds(310), NOW.plusSeconds(8)),
                 List.of(interim.bytesIn(), interim.bytesOut(), interim.lastAcctAt(), interim.acctStartedAt()));
+        assertEquals(started.accounting().loginUploadMbps(), interim.loginUploadMbps(), "an interim keeps the login's rates");
 
         // A retransmitted earlier Interim cannot make the counters go back.
         send(session, 3, "81500003", "Acct-Session-Time", "60", "Acct-Input-Octets", "1000", "Acct-Output-Octets", "2000");

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * Real FreeRADIUS 3.2 as a gateway's CoA/Disconnect listener (the RECIPES.md recipe, contracts/gateways.md §8): a
  * copy of /etc/freeradius/3.0 in {@code dir}, a {@code coa} site on a free loopback port that ACKs everything
- * except {@code Acct-Session-Id "gone"} (NAK, Error-Cause 503) and {@code "gone406"} (NAK 406, as RouterOS answers), one client (127.0.0.1) with {@code secret}, run in
+ * except {@code Acct-Session-Id "gone"} (NAK, Error-Cause 503) {@code "gone406"} (NAK 406, as RouterOS answers) and {@code "refuse-coa"} (CoA-NAK 401; Disconnects ACKed), one client (127.0.0.1) with {@code secret}, run in
  * the foreground with {@code -X} as a child process and stopped by {@link #close()}. The debug log goes to a file
  * in {@code dir}, to assert what FreeRADIUS decoded. Needs root, like the stock config, and the {@code freeradius} binary: without it
  * this fails, because CI installs it (.ci/run) and a skipped gateway test would hide a broken codec.
@@ -97,6 +97,12 @@ public final class FreeRadiusDas implements AutoCloseable {
                 \t\tif (&Acct-Session-Id == "gone") {
                 \t\t\tupdate reply {
                 \t\t\t\t&Error-Cause := Session-Context-Not-Found
+                \t\t\t}
+                \t\t\treject
+                \t\t}
+                \t\tif ((&Acct-Session-Id == "refuse-coa") && (&Packet-Type == CoA-Request)) {
+                \t\t\tupdate reply {
+                \t\t\t\t&Error-Cause := Unsupported-Attribute
                 \t\t\t}
                 \t\t\treject
                 \t\t}

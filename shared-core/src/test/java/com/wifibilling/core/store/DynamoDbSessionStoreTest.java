@@ -59,7 +59,7 @@ class DynamoDbSessionStoreTest {
     void onlineSessionReadsBackWithEveryField() {
         DeviceKey device = newDevice("gw-nairobi-01");
         var accounting = new Accounting("9f1c2d3e-1", "81500003", "10.5.50.23", "10.5.50.1", "hs-nairobi",
-                NOW.plusSeconds(5), NOW.plusSeconds(305), 1_234_567, 98_765_432_100L);
+                NOW.plusSeconds(5), NOW.plusSeconds(305), 1_234_567, 98_765_432_100L, 2, 5);
         var command = new LastCommand("0f6c-1", "update", "payment", "ack", null, NOW.plusSeconds(3));
         var session = new Session(device, "9f1c2d3e-1", "HS7K2M9Q4B", "e5627b63Ab0dd80b119c", new Phone("254712345678"),
                 "basic", "Basic hour", 5, 2, NOW, NOW.plusSeconds(3600), SessionStatus.ACTIVE, null, null, 1,
