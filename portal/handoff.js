@@ -23,8 +23,8 @@
       form.appendChild(i);
     });
     WB.say('state', 'connecting');
-    WB.show('submit', true); // if the automatic submit is blocked, a tap does it
-    form.submit();
+    WB.show('send', true); // if the automatic submit is blocked, a tap does it
+    HTMLFormElement.prototype.submit.call(form); // immune to a field named submit
   }
   function fetchLogin() {
     if (f.transactionId && f.clientToken)

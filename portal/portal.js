@@ -41,6 +41,9 @@
   WB.redirect = function (allowCopy) {
     var r = {}, has = false;
     REDIRECT.forEach(function (k) { if (WB.q[k]) { r[k] = WB.q[k]; has = true; } });
+    // UniFi's external portal sends id (the device MAC) and url; pfSense's own names are redirurl and client_mac.
+    if (!r.mac && (WB.q.id || WB.q.client_mac)) { r.mac = WB.q.id || WB.q.client_mac; has = true; }
+    if (!r.dst && (WB.q.url || WB.q.redirurl)) r.dst = WB.q.url || WB.q.redirurl;
     if (!has && allowCopy) r = WB.kept('redirect') || {};
     return r;
   };
