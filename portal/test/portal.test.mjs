@@ -444,3 +444,43 @@ test('pfSense: the plain-HTTP handoff page posts the login form to the captive p
     server.close();
   }
 });
+
+test('UniFi: the portal reads the controller\'s id and url, waits until the controller has authorized the guest, then goes online', async () => {
+  const token = await adminToken(rt);
+  const gw = `unifi-${process.pid}`;
+  const created = await json(`${rt.base}/api/admin/gateways`, { method: 'POST', headers: { Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ gatewayId: gw, name: 'UniFi test', type: 'unifi',
+      unifi: { baseUrl: rt.unifi, site: 'default', unifiOs: false, credentialsRef: 'env:UNIFI_SIMULATOR_LOGIN' } }) });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const mac = newMac();
+  const page = await phonePage(browser);
+  const states = [];
+  page.on('response', async res => {
+    if (res.url().includes('/api/payment/status')) states.push((await res.json().catch(() => ({}))).login?.gatewayState);
+  });
+  await buy(page, { phone: PAID, url: `${rt.portal}?gw=${gw}&id=${encodeURIComponent(mac.toLowerCase())}&ap=02:aa:bb:cc:dd:ee&url=${encodeURIComponent('http://example.com/')}&ssid=Guest` });
+  await page.locator('#done').waitFor();
+  await page.waitForURL(isOnlinePage, { timeout: 20_000 });
+  assert.equal(await text(page, 'h1'), "You're online");
+  assert.equal(states.at(-1), 'authorized', `gateway states seen: ${states}`);
+  assert.equal(new URL(page.url()).searchParams.get('orig'), 'http://example.com/');
+  await page.locator('#left').filter({ hasText: 'Time left: 1 hour' }).waitFor(); // /online found the device through the stored copy
+  await page.context().close();
+});
+
+test('operators can turn on the Sheng register in config.js; it is off by default', async () => {
+  const page = await phonePage(browser);
+  await page.goto(rt.portal);
+  assert.equal(await page.locator('#langs [data-lang="sheng"]').isVisible(), false);
+  await page.context().route('**/portal/config.js', route => route.fulfill({ contentType: 'text/javascript',
+    body: 'window.WB_CONFIG = {apiBase: "", sheng: true, brand: "Mtaani WiFi"};' }));
+  await page.goto(rt.portal);
+  await page.click('#langs [data-lang="sheng"]');
+  assert.equal(await text(page, '#buy-h'), 'Chagua package');
+  assert.equal(await text(page, '.brand-name'), 'Mtaani WiFi');
+  assert.equal(await page.getAttribute('html', 'lang'), 'sw');
+  await page.locator('.card').first().click();
+  assert.equal(await text(page, '#pay'), 'Lipa KES 20'); // not in Sheng's list: falls back to Kiswahili
+  await shot(page, 'sheng');
+  await page.context().close();
+});

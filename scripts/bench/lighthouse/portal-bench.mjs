@@ -16,7 +16,7 @@ try {
     online: `${rt.portal}online?orig=${encodeURIComponent('http://example.com/')}`,
     status: `${rt.portal}status?gw=default&mac=${encodeURIComponent(mac)}`,
   };
-  console.log(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } }).catch(() => ({ default: {} }))).default.version || '12.2.3'}, mobile, ${runs} runs per page, Chromium ${chrome.port ? '' : ''}`.trim());
+  let about = '';
   console.log('| page | performance | accessibility | best practices | FCP | LCP | TBT | CLS | transferred |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const [name, url] of Object.entries(pages)) {
@@ -25,6 +25,7 @@ try {
       const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error',
         onlyCategories: ['performance', 'accessibility', 'best-practices'] });
       results.push(lhr);
+      about ||= `Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor}, ${(lhr.environment.hostUserAgent.match(/Chrome\/[\d.]+/) || [''])[0]}`;
     }
     const score = c => Math.round(median(results.map(r => r.categories[c].score * 100)));
     const ms = a => Math.round(median(results.map(r => r.audits[a].numericValue)));
@@ -33,6 +34,7 @@ try {
     console.log(`| ${name} | ${score('performance')} | ${score('accessibility')} | ${score('best-practices')} | ${ms('first-contentful-paint')} ms | ` +
       `${ms('largest-contentful-paint')} ms | ${ms('total-blocking-time')} ms | ${cls.toFixed(3)} | ${bytes} B |`);
   }
+  console.log(`${about}; median of ${runs} runs per page`);
 } finally {
   await chrome.kill();
   await rt.stop();
