@@ -484,3 +484,20 @@ test('operators can turn on the Sheng register in config.js; it is off by defaul
   await shot(page, 'sheng');
   await page.context().close();
 });
+
+test('sent back by the router with an error, the portal relogs in once, then shows the error instead of looping', async () => {
+  const [code] = await makeVouchers(1);
+  const mac = newMac();
+  await json(`${rt.base}/api/auth/voucher`, { method: 'POST', body: JSON.stringify({ code, gateway: { gatewayId: 'default', mac } }) });
+  const page = await phonePage(browser);
+  const back = `${rt.portal}?gw=default&mac=${encodeURIComponent(mac)}&dst=${encodeURIComponent('http://example.com/')}&error=${encodeURIComponent('invalid password')}`;
+  await page.goto(back);
+  await expectOnline(page, mac, { title: "You're online", left: 'Time left: 1 hour' }); // the one automatic retry
+  await page.goto(back); // the router sends it back again
+  await page.locator('#done').waitFor();
+  assert.equal(await text(page, '#done-state'), 'The hotspot could not log you in.');
+  assert.equal(await page.isEnabled('#connect'), true);
+  assert.ok(new URL(page.url()).pathname.endsWith('/portal/'), 'no automatic second login');
+  await shot(page, 'relogin-error');
+  await page.context().close();
+});
