@@ -49,7 +49,7 @@
   };
   WB.gateway = function (r) {
     r = r || WB.redirect();
-    var g = { gatewayId: r.gw, mac: r.mac, ip: r.ip, loginUrl: r.login, dst: r.dst, chapId: r.chapId, chapChallenge: r.chapChallenge };
+    var g = { gatewayId: r.gw || cfg.gatewayId, mac: r.mac, ip: r.ip, loginUrl: r.login, dst: r.dst, chapId: r.chapId, chapChallenge: r.chapChallenge };
     Object.keys(g).forEach(function (k) { if (!g[k]) delete g[k]; });
     return g;
   };
