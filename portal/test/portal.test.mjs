@@ -132,8 +132,15 @@ for (const lang of ['en', 'sw']) {
     await shot(page, `pay-${lang}-2-access-code`);
     await expectOnline(page, mac, { title: lang === 'en' ? "You're online" : 'Uko mtandaoni', left: lang === 'en' ? 'Time left: 1 hour' : 'Muda uliobaki: Saa 1' });
     const elapsed = Date.now() - started;
+    const onlineUrl = page.url(); // before the page forwards to link-orig
     await shot(page, `pay-${lang}-3-online`);
     assert.ok(elapsed < 10_000, `online after ${elapsed} ms`);
+    // A captive mini-browser may wipe storage as access opens: the online page still knows the device from its URL.
+    assert.match(onlineUrl, /\/online\?gw=default&mac=/, onlineUrl);
+    const fresh = await phonePage(browser, { locale: lang === 'en' ? 'en-KE' : 'sw-KE' }); // the language then comes from the phone
+    await fresh.goto(onlineUrl.replace(/([?&])orig=[^&]*/, '$1orig=')); // no forward: only the time left matters here
+    await fresh.locator('#left').filter({ hasText: lang === 'en' ? 'Time left: 1 hour' : 'Muda uliobaki: Saa 1' }).waitFor();
+    await fresh.context().close();
     await page.waitForURL(u => new URL(u).hostname === 'example.com', { timeout: 10_000 }); // then on to link-orig
     assert.deepEqual(page.errors, []);
     await page.context().close();
@@ -436,7 +443,8 @@ test('pfSense: the plain-HTTP handoff page posts the login form to the captive p
     assert.deepEqual([...post.body.keys()], ['auth_user', 'auth_pass', 'zone', 'redirurl', 'accept']);
     assert.equal(post.body.get('zone'), 'guests');
     assert.equal(post.body.get('accept'), 'Continue');
-    assert.equal(post.body.get('redirurl'), `${rt.portal.replace(/\/$/, '')}/online?orig=${encodeURIComponent('http://example.com/')}`);
+    assert.equal(post.body.get('redirurl'),
+      `${rt.portal.replace(/\/$/, '')}/online?gw=${gw}&mac=${encodeURIComponent(mac)}&orig=${encodeURIComponent('http://example.com/')}`);
     assert.equal(post.referer, undefined, 'the handoff page sends no referrer');
     assert.equal(await text(page, 'h1'), "You're online");
     await page.context().close();

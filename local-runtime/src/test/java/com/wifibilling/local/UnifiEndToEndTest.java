@@ -90,7 +90,7 @@ class UnifiEndToEndTest {
                 answer -> answer.at("/login/gatewayState").asText().equals("authorized"));
         assertEquals("completed", paid.get("status").asText());
         assertEquals("none", paid.at("/login/method").asText(), "the portal only waits: the controller lets the device in");
-        assertTrue(paid.at("/login/fields/dst").asText().endsWith("/online"));
+        assertTrue(paid.at("/login/fields/dst").asText().contains("/online?gw=" + gatewayId + "&mac="), paid.toString());
 
         UnifiGuestState guest = controller.guest(wireMac).orElseThrow();
         assertTrue(guest.authorized());

@@ -79,8 +79,17 @@ public final class LoginBuilder {
         return new Login("redirect-get", context.loginUrl().orElseThrow().toString(), fields, state(session), session.expiresAt());
     }
 
-    /** Returns {@code {PORTAL_BASE_URL}/online?orig=<link-orig>} (DESIGN §6). */
+    /**
+     * Returns {@code {PORTAL_BASE_URL}/online?gw=<gatewayId>&mac=<MAC>&orig=<link-orig>} (DESIGN §6): the gateway and
+     * MAC let the page ask the device's time left itself, since a captive mini-browser may have wiped the portal's
+     * storage by the time the router sends it there.
+     */
     String onlinePage(GatewayContext context) {
-        return portalBaseUrl + "/online" + context.dst().map(dst -> "?orig=" + URLEncoder.encode(dst, StandardCharsets.UTF_8)).orElse("");
+        return portalBaseUrl + "/online?gw=" + encode(context.gateway().gatewayId()) + "&mac=" + encode(context.mac().value())
+                + context.dst().map(dst -> "&orig=" + encode(dst)).orElse("");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

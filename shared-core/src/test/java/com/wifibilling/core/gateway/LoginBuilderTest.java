@@ -39,7 +39,7 @@ class LoginBuilderTest {
         assertEquals(List.of("username", "password", "dst", "popup"), List.copyOf(login.fields().keySet()));
         assertEquals("9f1c2d3e-aaaa", login.fields().get("username"));
         assertEquals("e5627b636f982d6233d0cf5931d404c2", login.fields().get("password"));
-        assertEquals("https://portal.example.co.ke/online?orig=http%3A%2F%2Fexample.com%2F%3Fa%3D1%26b%3D2", login.fields().get("dst"));
+        assertEquals("https://portal.example.co.ke/online?gw=gw-nairobi-01&mac=AA%3ABB%3ACC%3ADD%3AEE%3A01&orig=http%3A%2F%2Fexample.com%2F%3Fa%3D1%26b%3D2", login.fields().get("dst"));
         assertEquals("false", login.fields().get("popup"));
         assertEquals(GatewayState.AWAITING_LOGIN, login.gatewayState());
         assertEquals(EXPIRES, login.expiresAt());
@@ -49,7 +49,7 @@ class LoginBuilderTest {
     void withoutChapThePasswordIsTheSecretForHttpPap() {
         Login login = builder.build(SESSION, context(null, null, null));
         assertEquals("secret", login.fields().get("password"));
-        assertEquals("https://portal.example.co.ke/online", login.fields().get("dst"));
+        assertEquals("https://portal.example.co.ke/online?gw=gw-nairobi-01&mac=AA%3ABB%3ACC%3ADD%3AEE%3A01", login.fields().get("dst"));
     }
 
     @Test
@@ -63,7 +63,7 @@ class LoginBuilderTest {
         assertEquals(List.of("auth_user", "auth_pass", "zone", "redirurl", "accept"), List.copyOf(login.fields().keySet()));
         assertEquals(List.of("9f1c2d3e-aaaa", "secret", "guests", "Continue"), List.of(login.fields().get("auth_user"),
                 login.fields().get("auth_pass"), login.fields().get("zone"), login.fields().get("accept")));
-        assertEquals("https://portal.example.co.ke/online?orig=http%3A%2F%2Fexample.com%2F", login.fields().get("redirurl"));
+        assertEquals("https://portal.example.co.ke/online?gw=gw-nairobi-01&mac=AA%3ABB%3ACC%3ADD%3AEE%3A01&orig=http%3A%2F%2Fexample.com%2F", login.fields().get("redirurl"));
         var noZone = GatewayContext.of(new GatewayParams("gw-nairobi-01", "aa:bb:cc:dd:ee:01", null, "http://10.0.0.1:8002/index.php",
                 null, null, null), Optional.of(pfsense));
         assertFalse(builder.build(SESSION, noZone).fields().containsKey("zone"));
@@ -79,7 +79,7 @@ class LoginBuilderTest {
         Login waiting = builder.build(SESSION, context);
         assertEquals("none", waiting.method());
         assertEquals(null, waiting.url());
-        assertEquals(Map.of("dst", "https://portal.example.co.ke/online"), waiting.fields());
+        assertEquals(Map.of("dst", "https://portal.example.co.ke/online?gw=gw-nairobi-01&mac=AA%3ABB%3ACC%3ADD%3AEE%3A01"), waiting.fields());
         assertEquals(GatewayState.AWAITING_LOGIN, waiting.gatewayState());
         assertEquals(GatewayState.AUTHORIZED, builder.build(SESSION.withGatewayState(GatewayState.AUTHORIZED), context).gatewayState());
     }

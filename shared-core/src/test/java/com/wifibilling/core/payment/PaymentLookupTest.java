@@ -66,7 +66,9 @@ class PaymentLookupTest {
         assertEquals(session.sessionId(), owner.login().fields().get("username"));
         assertEquals(32, owner.login().fields().get("password").length(), "the checkout's CHAP challenge: an MD5 in hex");
         assertFalse(owner.login().fields().get("password").equals(session.radiusSecret()));
-        assertEquals("https://portal.example.co.ke/online?orig=http%3A%2F%2Fexample.com%2F", owner.login().fields().get("dst"));
+        assertEquals("https://portal.example.co.ke/online?gw=" + session.deviceKey().gatewayId() + "&mac="
+                + java.net.URLEncoder.encode(session.deviceKey().mac().value(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&orig=http%3A%2F%2Fexample.com%2F", owner.login().fields().get("dst"));
 
         ApiException wrong = assertThrows(ApiException.class, () -> w.lookup.status(first.transactionId(), Optional.of("B".repeat(43))));
         assertEquals(List.of(403, "FORBIDDEN"), List.of(wrong.status(), wrong.code()));
