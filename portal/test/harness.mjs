@@ -71,8 +71,8 @@ export async function launchBrowser() {
 }
 
 /** A phone-sized page whose visits to the "original site" are answered locally (the tests have no internet). */
-export async function phonePage(browser, { locale = 'en-KE' } = {}) {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+export async function phonePage(browser, { locale = 'en-KE', viewport = VIEWPORT } = {}) {
+  const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
   await context.route('http://example.com/**', route => route.fulfill({
     contentType: 'text/html', body: '<!doctype html><title>Original site</title><h1>The page you asked for</h1>' }));
   const page = await context.newPage();

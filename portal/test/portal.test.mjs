@@ -380,6 +380,28 @@ test('axe-core finds no accessibility violations on any screen', async () => {
   await page.context().close();
 });
 
+test('at 320 px and with the phone\'s text at 200 %, nothing scrolls sideways and every step stays usable', async () => {
+  for (const lang of ['en', 'sw']) {
+    const page = await phonePage(browser, { locale: lang === 'en' ? 'en-KE' : 'sw-KE', viewport: { width: 320, height: 640 } });
+    await page.goto(`${rt.portal}?gw=default&mac=${encodeURIComponent(newMac())}`);
+    await page.addStyleTag({ content: 'html { font-size: 200% !important; }' }); // Android's largest font setting, roughly
+    await page.locator('.card[data-pkg="basic"]').waitFor();
+    const overflow = async () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(await overflow(), 0, `${lang}: the packages page scrolls sideways`);
+    await page.click('.card[data-pkg="basic"]');
+    await page.fill('#phone', '0712');
+    await page.click('#pay'); // a too-short number: the inline error must fit too
+    await page.locator('#phone[aria-invalid="true"]').waitFor();
+    assert.equal(await overflow(), 0, `${lang}: the phone error scrolls sideways`);
+    for (const tab of ['#tab-voucher', '#tab-claim']) {
+      await page.click(tab);
+      assert.equal(await overflow(), 0, `${lang}: ${tab} scrolls sideways`);
+    }
+    await shot(page, `narrow-large-text-${lang}`);
+    await page.context().close();
+  }
+});
+
 test('the first load is at most 30 KB gzipped, and the page works before its JavaScript arrives', async t => {
   const page = await phonePage(browser);
   const sizes = [];
