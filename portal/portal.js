@@ -169,7 +169,7 @@
   WB.errorKey = function (err) {
     var c = err.code || 'INTERNAL';
     if (c === 'RATE_LIMITED' && err.retryAfter >= 120) return ['eLOCKED', { n: Math.ceil(err.retryAfter / 60) }];
-    if (/^PAYMENT_PROVIDER/.test(c)) return ['ePAYMENT_PROVIDER_ERROR'];
+    if (/^PAYMENT_PROVIDER/.test(c) && !S.en['e' + c]) return ['ePAYMENT_PROVIDER_ERROR']; // a provider code we have no words for
     if (c === 'INVALID_FIELD' && err.field === 'code') return ['eCODE_SHAPE'];
     if (c === 'INVALID_FIELD' && err.field === 'receipt') return ['receiptErr'];
     if (c === 'INVALID_FIELD' && err.field === 'phone') return ['eINVALID_PHONE'];

@@ -170,6 +170,25 @@ test('the cancel, no-PIN, insufficient-funds and wrong-PIN numbers each end with
   })));
 });
 
+test('M-Pesa busy at the push: the message in both languages, nothing charged, and the same button retries', async () => {
+  for (const [lang, busy] of [['en', /^M-Pesa is busy right now\. Nothing was charged\./], ['sw', /^M-Pesa ina shughuli nyingi kwa sasa\. Hujakatwa pesa\./]]) {
+    const phone = lang === 'en' ? '254711000101' : '254711000102';
+    const override = `${rt.daraja}/simulator/scenarios/${phone}`;
+    const put = await json(override, { method: 'PUT', body: JSON.stringify({ syncError: { httpStatus: 500, errorCode: '500.003.02',
+      errorMessage: 'System is busy. Please try again in few minutes.' } }) });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const page = await phonePage(browser);
+    const mac = newMac();
+    await buy(page, { phone, lang, url: await portalUrlFor(rt, mac) });
+    await page.locator('#buy-err').filter({ hasText: busy }).waitFor();
+    await shot(page, `pay-${lang}-mpesa-busy`);
+    await fetch(override, { method: 'DELETE' }); // M-Pesa answers again
+    await page.click('#pay');
+    await expectOnline(page, mac, { title: lang === 'en' ? "You're online" : 'Uko mtandaoni', left: lang === 'en' ? 'Time left: 1 hour' : 'Muda uliobaki: Saa 1' });
+    await page.context().close();
+  }
+});
+
 test('a payment whose callback never arrives still ends online (the sweeper asks M-Pesa)', async () => {
   const lost = '254700000004';
   // Settle after initiate's inline queries (so only the sweeper's query can find it); the callback is never sent.
