@@ -15,7 +15,9 @@ import com.wifibilling.core.gateway.GatewaySpec;
 import com.wifibilling.core.gateway.GatewayStatus;
 import com.wifibilling.core.gateway.GatewayStore;
 import com.wifibilling.core.gateway.GatewayType;
+import com.wifibilling.core.http.Route;
 import com.wifibilling.core.http.Router;
+import com.wifibilling.core.pkg.PackageAdmin;
 import com.wifibilling.core.session.DeviceKey;
 import com.wifibilling.core.session.Session;
 import com.wifibilling.core.session.SessionTermination;
@@ -29,6 +31,7 @@ import com.wifibilling.core.voucher.VoucherStatus;
 import com.wifibilling.core.voucher.VoucherStore;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -56,38 +59,40 @@ final class AdminRoutes {
     }
 
     static Router router(Authorizer authorizer, VoucherBatches batches, VoucherStore vouchers, SessionTermination termination,
-                         Gateways gateways) {
-        return new Router(Map.of(
-                "GET /api/admin/gateways", authorizer.requireRole(Role.ADMIN, (request, admin) -> Reply.ok(Page.all(
-                        gateways.store().all().stream().sorted(Comparator.comparing(Gateway::gatewayId)).map(GatewayView::of).toList()))),
-                "POST /api/admin/gateways", authorizer.requireRole(Role.ADMIN, (request, admin) ->
-                        Reply.status(201, gateways.issued(gateways.onboarding().create(request.json(GatewaySpec.class))))),
-                "POST /api/admin/gateways/{gatewayId}/rotate", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
+                         Gateways gateways, PackageAdmin packages) {
+        Map<String, Route> routes = new HashMap<>(PackageRoutes.routes(authorizer, packages));
+        routes.putAll(Map.ofEntries(
+                Map.entry("GET /api/admin/gateways", authorizer.requireRole(Role.ADMIN, (request, admin) -> Reply.ok(Page.all(
+                        gateways.store().all().stream().sorted(Comparator.comparing(Gateway::gatewayId)).map(GatewayView::of).toList())))),
+                Map.entry("POST /api/admin/gateways", authorizer.requireRole(Role.ADMIN, (request, admin) ->
+                        Reply.status(201, gateways.issued(gateways.onboarding().create(request.json(GatewaySpec.class)))))),
+                Map.entry("POST /api/admin/gateways/{gatewayId}/rotate", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
                     RotateRequest what = request.body().isBlank() ? new RotateRequest(null, null) : request.json(RotateRequest.class);
                     String id = request.pathParameter("gatewayId");
                     if (id == null || !id.matches("[a-z0-9-]{1,40}")) throw ApiException.notFound("NOT_FOUND", "There is no such gateway");
                     return Reply.ok(gateways.issued(gateways.onboarding().rotate(id, what.apiKeyOrDefault(), what.radiusSecretOrDefault())));
-                }),
-                "GET /api/admin/gateways/{gatewayId}/setup", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
+                })),
+                Map.entry("GET /api/admin/gateways/{gatewayId}/setup", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
                     String id = request.pathParameter("gatewayId");
                     Gateway gateway = (id != null && id.matches("[A-Za-z0-9._-]{1,64}") ? gateways.store().find(id) : Optional.<Gateway>empty())
                             .orElseThrow(() -> ApiException.notFound("NOT_FOUND", "There is no such gateway"));
                     // Secrets are never returned again (contracts/gateways.md §5): placeholders stand in their place.
                     return Reply.ok(new SetupView(gateway.gatewayId(), gateway.type(), gateways.setup().forGateway(gateway, null, null),
                             gateway.type() == GatewayType.MIKROTIK ? gateways.setup().loginHtml(gateway) : null));
-                }),
-                "POST /api/admin/sessions/{deviceKey}/terminate", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
+                })),
+                Map.entry("POST /api/admin/sessions/{deviceKey}/terminate", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
                     String reason = request.body().isBlank() ? null : request.json(TerminateRequest.class).reason();
                     Session ended = termination.terminate(DeviceKey.parse(request.pathParameter("deviceKey")), reason);
                     return Reply.ok(Map.of("deviceKey", ended.deviceKey().value(), "status", ended.status(), "endedAt", ended.endedAt()));
-                }),
-                "POST /api/admin/vouchers/generate", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
+                })),
+                Map.entry("POST /api/admin/vouchers/generate", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
                     VoucherBatch batch = batches.order(request.json(GenerateRequest.class).order(), admin.subject());
                     return Reply.status(batch.status() == VoucherBatch.Status.RUNNING ? 202 : 201, batch);
-                }),
-                "GET /api/admin/vouchers/batches/{batchId}", authorizer.requireRole(Role.ADMIN,
-                        (request, admin) -> Reply.ok(batches.find(request.pathParameter("batchId")))),
-                "GET /api/admin/vouchers", authorizer.requireRole(Role.ADMIN, (request, admin) -> Reply.ok(list(request, vouchers)))));
+                })),
+                Map.entry("GET /api/admin/vouchers/batches/{batchId}", authorizer.requireRole(Role.ADMIN,
+                        (request, admin) -> Reply.ok(batches.find(request.pathParameter("batchId"))))),
+                Map.entry("GET /api/admin/vouchers", authorizer.requireRole(Role.ADMIN, (request, admin) -> Reply.ok(list(request, vouchers))))));
+        return new Router(routes);
     }
 
     /** A batch's vouchers in code order, or all sold vouchers in one status, newest first: {@code ?batchId=} or {@code ?status=}. */

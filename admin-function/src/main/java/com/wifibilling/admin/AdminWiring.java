@@ -5,6 +5,7 @@ import com.wifibilling.core.auth.TokenService;
 import com.wifibilling.core.config.Env;
 import com.wifibilling.core.http.Api;
 import com.wifibilling.core.metrics.Metrics;
+import com.wifibilling.core.pkg.PackageAdmin;
 import com.wifibilling.core.store.AwsClients;
 import com.wifibilling.core.session.SessionTermination;
 import com.wifibilling.core.config.LazySecretStore;
@@ -52,7 +53,8 @@ record AdminWiring(Api api, VoucherBatches batches, Metrics metrics) {
         var onboarding = new GatewayOnboarding(gatewayStore, new LazySecretStore(() -> new SecretsManagerStore(AwsClients.secretsManager(config.aws()))),
                 config.gatewaySecretsPrefix(), clock);
         var gateways = new AdminRoutes.Gateways(gatewayStore, new GatewaySetup(config.setupTarget()), onboarding);
-        return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers, termination, gateways), config.http(), metrics),
+        return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers, termination, gateways,
+                new PackageAdmin(packages)), config.http(), metrics),
                 batches, metrics);
     }
 }

@@ -32,6 +32,10 @@ public final class ApiRoutes {
             "GET /api/admin/gateways/{gatewayId}/setup",
             "POST /api/admin/gateways",
             "POST /api/admin/gateways/{gatewayId}/rotate",
+            "GET /api/admin/packages",
+            "POST /api/admin/packages",
+            "PUT /api/admin/packages/{packageId}",
+            "POST /api/admin/packages/{packageId}/deactivate",
             "GET /api/gateway/sessions",
             "POST /api/gateway/usage",
             "POST /api/gateway/heartbeat");

@@ -15,4 +15,7 @@ public interface PackageStore {
 
     /** Returns false, writing nothing, when no package with that id exists. */
     boolean update(TimePackage timePackage);
+
+    /** Writes {@code next} only while the stored package is still {@code read} field for field; false, writing nothing, otherwise. */
+    boolean replace(TimePackage read, TimePackage next);
 }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** The Packages table on DynamoDB; its schema is written in code once (no bean introspection at cold start). */
@@ -56,6 +57,30 @@ public final class DynamoDbPackageStore implements PackageStore {
     @Override
     public boolean update(TimePackage timePackage) {
         return putIf(timePackage, PRESENT);
+    }
+
+    @Override
+    public boolean replace(TimePackage read, TimePackage next) {
+        if (!read.packageId().equals(next.packageId())) throw new IllegalArgumentException("A package's id never changes");
+        PackageItem was = PackageItem.from(read);
+        var condition = Expression.builder()
+                .expression("#n = :n AND durationMinutes = :d AND bandwidthMbps = :b AND uploadMbps = :u AND priceKES = :p"
+                        + " AND active = :a AND sortOrder = :s AND "
+                        + (was.getDescription() == null ? "attribute_not_exists(description)" : "description = :desc"))
+                .putExpressionName("#n", "name")
+                .putExpressionValue(":n", AttributeValue.fromS(was.getName()))
+                .putExpressionValue(":d", number(was.getDurationMinutes()))
+                .putExpressionValue(":b", number(was.getBandwidthMbps()))
+                .putExpressionValue(":u", number(was.getUploadMbps()))
+                .putExpressionValue(":p", number(was.getPriceKES()))
+                .putExpressionValue(":a", AttributeValue.fromBool(was.getActive()))
+                .putExpressionValue(":s", number(was.getSortOrder()));
+        if (was.getDescription() != null) condition.putExpressionValue(":desc", AttributeValue.fromS(was.getDescription()));
+        return putIf(next, condition.build());
+    }
+
+    private static AttributeValue number(Number value) {
+        return AttributeValue.fromN(value.toString());
     }
 
     private boolean putIf(TimePackage timePackage, Expression condition) {

@@ -21,6 +21,7 @@ class PackageCatalogTest {
         @Override public Optional<TimePackage> find(String id) { return packages.stream().filter(p -> p.packageId().equals(id)).findFirst(); }
         @Override public boolean create(TimePackage p) { return packages.add(p); }
         @Override public boolean update(TimePackage p) { return true; }
+        @Override public boolean replace(TimePackage read, TimePackage next) { return true; }
     }
 
     static final class StepClock extends Clock {

@@ -42,4 +42,21 @@ class DynamoDbPackageStoreTest {
         store.create(new TimePackage("up", "Up", "", 60, 7, 0, 30, true, 3));
         assertEquals(7, store.find("up").orElseThrow().uploadMbps());
     }
+
+    @Test
+    void replaceWritesOnlyWhileTheStoredPackageIsTheOneRead() {
+        var read = new TimePackage("rep", "Rep", "", 60, 2, 0, 20, true, 1);
+        var plain = new TimePackage("rep2", "Rep", "with words", 60, 2, 0, 20, true, 1);
+        store.create(read);
+        store.create(plain);
+        var cheaper = new TimePackage("rep", "Rep", "", 60, 2, 0, 15, true, 1);
+        assertTrue(store.replace(read, cheaper));
+        assertFalse(store.replace(read, new TimePackage("rep", "Rep", "", 60, 2, 0, 10, true, 1)), "read is stale now");
+        assertEquals(Optional.of(cheaper), store.find("rep"));
+        var described = new TimePackage("rep2", "Rep", "other words", 60, 2, 0, 20, false, 1);
+        assertTrue(store.replace(plain, described));
+        assertEquals(Optional.of(described), store.find("rep2"));
+        assertFalse(store.replace(new TimePackage("ghost2", "G", "", 1, 1, 0, 1, true, 0), new TimePackage("ghost2", "G", "", 1, 1, 0, 2, true, 0)));
+        assertEquals(Optional.empty(), store.find("ghost2"));
+    }
 }

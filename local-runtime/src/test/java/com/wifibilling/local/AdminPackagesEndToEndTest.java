@@ -1,0 +1,175 @@
+package com.wifibilling.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.wifibilling.core.RepoPaths;
+import com.wifibilling.core.config.Env;
+import com.wifibilling.core.config.SamTemplate;
+import com.wifibilling.core.http.Json;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The admin API over HTTP through the local runtime: every AdminApi route of template.yaml refuses a missing or forged
+ * token (401) and a portal user's (403); packages are created, listed with inactive ones, updated optimistically and
+ * deactivated, with precise 400s that write nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminPackagesEndToEndTest {
+    private static final String PASSWORD = "admin-packages-e2e-password";
+    private LocalRuntime runtime;
+    private LocalApi api;
+    private String adminToken;
+    private String portalToken;
+
+    @BeforeAll
+    void start() {
+        runtime = TestRuntimes.start(Env.of(Map.of("ADMIN_PASSWORD", PASSWORD)));
+        api = new LocalApi(runtime);
+        adminToken = api.adminToken(PASSWORD);
+        portalToken = portalToken();
+    }
+
+    @AfterAll
+    void stop() {
+        runtime.close();
+    }
+
+    /** A portal user's token: one voucher ordered, redeemed and signed in with. */
+    private String portalToken() {
+        var ordered = api.postJson("/api/admin/vouchers/generate", Map.of("packageId", "basic", "count", 1, "validDays", 30), admin());
+        assertEquals(201, ordered.statusCode(), ordered.body());
+        var listed = api.get("/api/admin/vouchers?batchId=" + json(ordered).get("batchId").asText(), admin());
+        String code = json(listed).at("/items/0/code").asText();
+        String mac = "02:91:00:00:00:01";
+        assertEquals(200, api.postJson("/api/auth/voucher", Map.of("code", code, "gateway", Map.of("mac", mac))).statusCode());
+        var signIn = api.postJson("/api/auth/login", Map.of("accessCode", code, "gateway", Map.of("mac", mac)));
+        assertEquals(200, signIn.statusCode(), signIn.body());
+        return json(signIn).get("token").asText();
+    }
+
+    private String[] admin() {
+        return new String[] {"Authorization", "Bearer " + adminToken};
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return LocalApi.json(response);
+    }
+
+    private static String code(HttpResponse<String> error) {
+        return json(error).at("/error/code").asText();
+    }
+
+    static Stream<Arguments> adminRoutes() {
+        var spec = SamTemplate.load(RepoPaths.template()).functions().stream().filter(f -> f.logicalId().equals("AdminApi")).findFirst()
+                .orElseThrow();
+        List<Arguments> routes = new ArrayList<>();
+        for (var route : spec.routes()) {
+            if (route.isDefault()) continue;
+            String[] parts = route.routeKey().split(" ", 2);
+            routes.add(Arguments.of(parts[0], parts[1].replaceAll("\\{[^}]+}", "x-1")));
+        }
+        assertTrue(routes.size() >= 12, "every admin route is checked");
+        return routes.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("adminRoutes")
+    void everyAdminRouteNeedsAnAdminToken(String method, String path) {
+        String body = method.equals("GET") ? null : "{}";
+        var anonymous = api.send(method, path, body, "Content-Type", "application/json");
+        assertEquals(List.of(401, "UNAUTHORIZED"), List.of(anonymous.statusCode(), code(anonymous)), anonymous.body());
+        var forged = api.send(method, path, body, "Content-Type", "application/json",
+                "Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl");
+        assertEquals(401, forged.statusCode(), forged.body());
+        var portal = api.send(method, path, body, "Content-Type", "application/json",
+                "Authorization", "Bearer " + portalToken);
+        assertEquals(List.of(403, "FORBIDDEN"), List.of(portal.statusCode(), code(portal)), portal.body());
+    }
+
+    private JsonNode listed(String packageId) {
+        var list = api.get("/api/admin/packages", admin());
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(json(list).has("nextCursor"));
+        for (JsonNode item : json(list).get("items")) if (item.get("packageId").asText().equals(packageId)) return item;
+        return null;
+    }
+
+    private static Map<String, Object> evening(String id) {
+        Map<String, Object> body = new HashMap<>(Map.of("packageId", id, "name", "Evening", "description", "4 hours at 5 Mbps",
+                "durationMinutes", 240, "bandwidthMbps", 5, "priceKES", 60, "sortOrder", 5));
+        return body;
+    }
+
+    @Test
+    void anOperatorCreatesUpdatesAndDeactivatesAPackage() {
+        var created = api.postJson("/api/admin/packages", evening("evening"), admin());
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(json(created).get("active").asBoolean());
+        String v1 = json(created).get("version").asText();
+        assertEquals(v1, listed("evening").get("version").asText());
+        var again = api.postJson("/api/admin/packages", evening("evening"), admin());
+        assertEquals(List.of(409, "PACKAGE_EXISTS"), List.of(again.statusCode(), code(again)));
+
+        Map<String, Object> cheaper = evening("evening");
+        cheaper.put("priceKES", 55);
+        cheaper.put("version", v1);
+        var updated = api.send("PUT", "/api/admin/packages/evening", Json.write(cheaper), admin()[0], admin()[1],
+                "Content-Type", "application/json");
+        assertEquals(200, updated.statusCode(), updated.body());
+        assertEquals(55, json(updated).get("priceKES").asInt());
+        cheaper.put("priceKES", 10);
+        var stale = api.send("PUT", "/api/admin/packages/evening", Json.write(cheaper), admin()[0], admin()[1],
+                "Content-Type", "application/json");
+        assertEquals(List.of(409, "STALE_PACKAGE"), List.of(stale.statusCode(), code(stale)));
+        assertEquals(55, listed("evening").get("priceKES").asInt());
+
+        var off = api.postJson("/api/admin/packages/evening/deactivate", Map.of(), admin());
+        assertEquals(200, off.statusCode(), off.body());
+        assertFalse(listed("evening").get("active").asBoolean(), "still listed for the admin, inactive");
+        var missing = api.postJson("/api/admin/packages/nope/deactivate", Map.of(), admin());
+        assertEquals(404, missing.statusCode());
+    }
+
+    static Stream<Arguments> invalidBodies() {
+        return Stream.of(Arguments.of("packageId", "Has Spaces"), Arguments.of("name", ""), Arguments.of("durationMinutes", 0),
+                Arguments.of("bandwidthMbps", 0), Arguments.of("uploadMbps", 5000), Arguments.of("priceKES", -5),
+                Arguments.of("sortOrder", -1), Arguments.of("priceKES", "twenty"));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("invalidBodies")
+    void anInvalidPackageIsA400NamingTheFieldAndWritesNothing(String field, Object value) {
+        Map<String, Object> body = evening("bad-" + field.toLowerCase());
+        body.put(field, value);
+        var rejected = api.postJson("/api/admin/packages", body, admin());
+        assertEquals(400, rejected.statusCode(), rejected.body());
+        assertEquals(field, json(rejected).at("/error/field").asText(), rejected.body());
+        assertEquals(null, listed("bad-" + field.toLowerCase()));
+        assertEquals(null, listed(String.valueOf(value)));
+    }
+
+    @Test
+    void aNewPackageIsOnSaleInThePortal() {
+        // The portal's list is cached per container for up to PACKAGES_CACHE_SECONDS: this runtime's portal has not read
+        // it yet, so its first read sees the package; an already warm container would show it within 60 s.
+        assertEquals(201, api.postJson("/api/admin/packages", evening("night-owl"), admin()).statusCode());
+        var portal = api.get("/api/payment/packages");
+        assertEquals(200, portal.statusCode());
+        assertTrue(portal.body().contains("\"night-owl\""), portal.body());
+    }
+}
