@@ -17,6 +17,7 @@ import com.wifibilling.core.gateway.GatewayStore;
 import com.wifibilling.core.gateway.GatewayType;
 import com.wifibilling.core.http.Route;
 import com.wifibilling.core.http.Router;
+import com.wifibilling.core.payment.TransactionSearch;
 import com.wifibilling.core.pkg.PackageAdmin;
 import com.wifibilling.core.session.DeviceKey;
 import com.wifibilling.core.session.Session;
@@ -59,8 +60,9 @@ final class AdminRoutes {
     }
 
     static Router router(Authorizer authorizer, VoucherBatches batches, VoucherStore vouchers, SessionTermination termination,
-                         Gateways gateways, PackageAdmin packages) {
+                         Gateways gateways, PackageAdmin packages, TransactionSearch transactions) {
         Map<String, Route> routes = new HashMap<>(PackageRoutes.routes(authorizer, packages));
+        routes.putAll(TransactionRoutes.routes(authorizer, transactions));
         routes.putAll(Map.ofEntries(
                 Map.entry("GET /api/admin/gateways", authorizer.requireRole(Role.ADMIN, (request, admin) -> Reply.ok(Page.all(
                         gateways.store().all().stream().sorted(Comparator.comparing(Gateway::gatewayId)).map(GatewayView::of).toList())))),

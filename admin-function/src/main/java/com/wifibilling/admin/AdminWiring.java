@@ -5,6 +5,7 @@ import com.wifibilling.core.auth.TokenService;
 import com.wifibilling.core.config.Env;
 import com.wifibilling.core.http.Api;
 import com.wifibilling.core.metrics.Metrics;
+import com.wifibilling.core.payment.TransactionSearch;
 import com.wifibilling.core.pkg.PackageAdmin;
 import com.wifibilling.core.store.AwsClients;
 import com.wifibilling.core.session.SessionTermination;
@@ -17,6 +18,7 @@ import com.wifibilling.core.store.DynamoDbGuardStore;
 import com.wifibilling.core.store.DynamoDbPackageStore;
 import com.wifibilling.core.store.DynamoDbSessionStore;
 import com.wifibilling.core.store.DynamoDbStatsStore;
+import com.wifibilling.core.store.DynamoDbTransactionStore;
 import com.wifibilling.core.store.DynamoDbVoucherBatchStore;
 import com.wifibilling.core.store.DynamoDbVoucherStore;
 import com.wifibilling.core.store.SqsGrantPublisher;
@@ -54,7 +56,8 @@ record AdminWiring(Api api, VoucherBatches batches, Metrics metrics) {
                 config.gatewaySecretsPrefix(), clock);
         var gateways = new AdminRoutes.Gateways(gatewayStore, new GatewaySetup(config.setupTarget()), onboarding);
         return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers, termination, gateways,
-                new PackageAdmin(packages)), config.http(), metrics),
+                new PackageAdmin(packages),
+                new TransactionSearch(new DynamoDbTransactionStore(dynamoDb, config.transactionsTable()), clock)), config.http(), metrics),
                 batches, metrics);
     }
 }

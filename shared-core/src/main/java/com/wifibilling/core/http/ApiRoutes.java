@@ -36,6 +36,8 @@ public final class ApiRoutes {
             "POST /api/admin/packages",
             "PUT /api/admin/packages/{packageId}",
             "POST /api/admin/packages/{packageId}/deactivate",
+            "GET /api/admin/transactions",
+            "GET /api/admin/transactions/{transactionId}",
             "GET /api/gateway/sessions",
             "POST /api/gateway/usage",
             "POST /api/gateway/heartbeat");

@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,10 +29,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The admin API over HTTP through the local runtime: every AdminApi route of template.yaml refuses a missing or forged
  * token (401) and a portal user's (403); packages are created, listed with inactive ones, updated optimistically and
- * deactivated, with precise 400s that write nothing.
+ * deactivated, with precise 400s that write nothing; purchases made through the Daraja simulator are listed by phone and
+ * status and shown with their result.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminPackagesEndToEndTest {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminApiEndToEndTest {
     private static final String PASSWORD = "admin-packages-e2e-password";
     private LocalRuntime runtime;
     private LocalApi api;
@@ -164,12 +169,57 @@ class AdminPackagesEndToEndTest {
     }
 
     @Test
+    @Order(1)
     void aNewPackageIsOnSaleInThePortal() {
-        // The portal's list is cached per container for up to PACKAGES_CACHE_SECONDS: this runtime's portal has not read
-        // it yet, so its first read sees the package; an already warm container would show it within 60 s.
+        // PaymentApi caches the catalogue per container for up to PACKAGES_CACHE_SECONDS (60 s) and nothing invalidates it:
+        // this test runs first, before any purchase warms that cache, so the portal's first read sees the package. In a
+        // warm container (or after a purchase in this class) it would show within 60 s.
         assertEquals(201, api.postJson("/api/admin/packages", evening("night-owl"), admin()).statusCode());
         var portal = api.get("/api/payment/packages");
         assertEquals(200, portal.statusCode());
         assertTrue(portal.body().contains("\"night-owl\""), portal.body());
+    }
+
+    private String buy(String phone, String mac) {
+        String body = """
+                {"phone":"%s","packageId":"basic","gateway":{"mac":"%s","ip":"10.5.50.23","dst":"http://example.com/"},"lang":"en"}"""
+                .formatted(phone, mac);
+        var initiated = api.send("POST", "/api/payment/initiate", body, "Content-Type", "application/json");
+        assertEquals(200, initiated.statusCode(), initiated.body());
+        String id = json(initiated).get("transactionId").asText();
+        HotspotFlow.await("purchase " + id + " final", java.time.Duration.ofSeconds(10), () -> {
+            JsonNode status = json(api.get("/api/payment/status?transactionId=" + id));
+            return status.get("status").asText().equals("pending") ? java.util.Optional.empty() : java.util.Optional.of(status);
+        });
+        return id;
+    }
+
+    @Test
+    void purchasesAreListedByPhoneAndStatusNewestFirstWithTheirResult() {
+        String older = buy("254700000001", "02:91:00:00:00:10"); // the simulator's "cancels" number
+        String newer = buy("254700000001", "02:91:00:00:00:11");
+        var byPhone = api.get("/api/admin/transactions?phone=0700000001&limit=1", admin());
+        assertEquals(200, byPhone.statusCode(), byPhone.body());
+        assertEquals(newer, json(byPhone).at("/items/0/transactionId").asText(), "newest first");
+        String cursor = json(byPhone).get("nextCursor").asText();
+        var second = api.get("/api/admin/transactions?phone=0700000001&limit=1&cursor=" + cursor, admin());
+        assertEquals(older, json(second).at("/items/0/transactionId").asText(), second.body());
+
+        var cancelled = api.get("/api/admin/transactions?status=cancelled&limit=100", admin());
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        List<String> ids = new ArrayList<>();
+        json(cancelled).get("items").forEach(item -> ids.add(item.get("transactionId").asText()));
+        assertTrue(ids.containsAll(List.of(older, newer)), cancelled.body());
+
+        var detail = api.get("/api/admin/transactions/" + older, admin());
+        assertEquals(200, detail.statusCode(), detail.body());
+        JsonNode tx = json(detail);
+        assertEquals(List.of("cancelled", "1032", "254700000001", "basic", "20"), List.of(tx.get("status").asText(),
+                tx.get("resultCode").asText(), tx.get("phone").asText(), tx.get("packageId").asText(), tx.get("amountKES").asText()));
+        assertFalse(tx.get("source").isNull());
+        assertFalse(detail.body().contains("clientToken"), "no token material");
+        assertEquals(404, api.get("/api/admin/transactions/nope", admin()).statusCode());
+        var badStatus = api.get("/api/admin/transactions?status=older", admin());
+        assertEquals(List.of(400, "status"), List.of(badStatus.statusCode(), json(badStatus).at("/error/field").asText()));
     }
 }

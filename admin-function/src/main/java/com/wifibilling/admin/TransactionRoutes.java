@@ -1,0 +1,47 @@
+package com.wifibilling.admin;
+
+import com.wifibilling.core.auth.Authorizer;
+import com.wifibilling.core.auth.Role;
+import com.wifibilling.core.http.Reply;
+import com.wifibilling.core.http.Request;
+import com.wifibilling.core.http.Route;
+import com.wifibilling.core.payment.PaymentSource;
+import com.wifibilling.core.payment.Transaction;
+import com.wifibilling.core.payment.TransactionSearch;
+import com.wifibilling.core.payment.TransactionStatus;
+import java.time.Instant;
+import java.util.Map;
+
+/** {@code /api/admin/transactions}: thin over {@link TransactionSearch} (indexes only, newest first). */
+final class TransactionRoutes {
+    private TransactionRoutes() {}
+
+    static Map<String, Route> routes(Authorizer authorizer, TransactionSearch search) {
+        return Map.of(
+                "GET /api/admin/transactions", authorizer.requireRole(Role.ADMIN, (request, admin) ->
+                        Reply.ok(search.search(filter(request)).map(TransactionView::of))),
+                "GET /api/admin/transactions/{transactionId}", authorizer.requireRole(Role.ADMIN, (request, admin) ->
+                        Reply.ok(TransactionView.of(search.find(request.pathParameter("transactionId"))))));
+    }
+
+    private static TransactionSearch.Filter filter(Request request) {
+        return new TransactionSearch.Filter(request.query("status"), request.query("from"), request.query("to"), request.query("phone"),
+                request.query("limit"), request.query("cursor"));
+    }
+
+    /**
+     * A purchase as the admin sees it: what was bought, by whom, on which device, and how it ended ({@code resultCode},
+     * {@code resultDesc}, {@code source}: callback, inline poll, manual query or sweeper). Never the client token's hash
+     * or the session's credentials.
+     */
+    record TransactionView(String transactionId, String day, String phone, String packageId, long amountKES, long grantSeconds,
+                           String deviceKey, TransactionStatus status, String resultCode, String resultDesc, String receipt,
+                           PaymentSource source, String checkoutRequestId, String merchantRequestId, String lang, Instant createdAt,
+                           Instant completedAt, Instant claimedAt, boolean grantConfirmed) {
+        static TransactionView of(Transaction t) {
+            return new TransactionView(t.transactionId(), t.day().toString(), t.phone().msisdn(), t.packageId(), t.amount().shillings(), t.grantSeconds(),
+                    t.deviceKey().value(), t.status(), t.resultCode(), t.resultDesc(), t.receipt(), t.source(), t.checkoutRequestId(),
+                    t.merchantRequestId(), t.lang(), t.createdAt(), t.completedAt(), t.claimedAt(), t.grantConfirmed());
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package com.wifibilling.core.payment;
+
+import com.wifibilling.core.BusinessDay;
+import com.wifibilling.core.Page;
+import com.wifibilling.core.Phone;
+import com.wifibilling.core.http.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The admin's transaction list, newest first, always through an index (DESIGN §4), never a Scan: by phone through
+ * phone-index, otherwise business day by business day (EAT) through day-index, from {@code to} back to {@code from}
+ * (default: the last 30 days, at most 92). {@code status} filters the entries each page reads, so a filtered page may
+ * hold fewer than {@code limit} items (even none) while {@code nextCursor} is set: follow it until it is null. One
+ * request reads at most {@code limit} index entries, plus one query per empty day of the range.
+ */
+public final class TransactionSearch {
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 100;
+    static final int DEFAULT_DAYS = 30;
+    static final int MAX_DAYS = 92;
+
+    private final TransactionStore store;
+    private final Clock clock;
+
+    public TransactionSearch(TransactionStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The list's filters as the query string gave them; each is checked here, 400 naming it. */
+    public record Filter(Optional<String> status, Optional<String> from, Optional<String> to, Optional<String> phone,
+                         Optional<String> limit, Optional<String> cursor) {}
+
+    public Page<Transaction> search(Filter filter) {
+        int limit = limit(filter.limit());
+        Optional<TransactionStatus> status = filter.status().map(TransactionSearch::status);
+        LocalDate to = filter.to().map(v -> day("to", v)).orElseGet(() -> BusinessDay.of(clock.instant()));
+        LocalDate from = filter.from().map(v -> day("from", v)).orElse(to.minusDays(DEFAULT_DAYS - 1));
+        if (from.isAfter(to)) throw ApiException.invalidField("from", "from must not be after to");
+        if (from.plusDays(MAX_DAYS).isBefore(to.plusDays(1)))
+            throw ApiException.invalidField("from", "a day range holds at most " + MAX_DAYS + " days");
+        if (filter.phone().isPresent()) return byPhone(phone(filter.phone().get()), status, from, to, limit, filter.cursor().orElse(null));
+        return byDays(status, from, to, limit, filter.cursor().orElse(null));
+    }
+
+    /** Returns one transaction; 404 for an unknown or malformed id. */
+    public Transaction find(String transactionId) {
+        if (transactionId == null || !transactionId.matches("[A-Za-z0-9-]{1,64}")) throw notFound();
+        return store.find(transactionId).orElseThrow(TransactionSearch::notFound);
+    }
+
+    private Page<Transaction> byPhone(Phone phone, Optional<TransactionStatus> status, LocalDate from, LocalDate to, int limit,
+                                      String cursor) {
+        Page<Transaction> page = store.byPhone(phone, limit, cursor);
+        List<Transaction> items = new ArrayList<>();
+        for (Transaction t : page.items()) {
+            if (t.day().isBefore(from)) return new Page<>(items, null); // newest first: nothing older is wanted
+            if (!t.day().isAfter(to) && matches(t, status)) items.add(t);
+        }
+        return new Page<>(items, page.nextCursor());
+    }
+
+    private Page<Transaction> byDays(Optional<TransactionStatus> status, LocalDate from, LocalDate to, int limit, String cursor) {
+        DayCursor at = cursor == null ? new DayCursor(to, null) : DayCursor.decode(cursor, from, to);
+        List<Transaction> items = new ArrayList<>();
+        int left = limit;
+        LocalDate day = at.day();
+        String inner = at.inner();
+        while (!day.isBefore(from)) {
+            Page<Transaction> page = store.byDay(day, left, inner);
+            page.items().stream().filter(t -> matches(t, status)).forEach(items::add);
+            left -= page.items().size();
+            if (page.hasMore()) {
+                if (left <= 0) return new Page<>(items, new DayCursor(day, page.nextCursor()).encode());
+                inner = page.nextCursor(); // a short page with more behind it: keep reading the same day
+                continue;
+            }
+            day = day.minusDays(1);
+            inner = null;
+            if (left <= 0) return new Page<>(items, day.isBefore(from) ? null : new DayCursor(day, null).encode());
+        }
+        return new Page<>(items, null);
+    }
+
+    private static boolean matches(Transaction t, Optional<TransactionStatus> status) {
+        return status.isEmpty() || status.get() == t.status();
+    }
+
+    /** Where a day-by-day list goes on: the business day, and the day-index cursor within it (null: its start). */
+    record DayCursor(LocalDate day, String inner) {
+        String encode() {
+            String plain = day + "|" + (inner == null ? "" : inner);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static DayCursor decode(String cursor, LocalDate from, LocalDate to) {
+            try {
+                String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                int bar = plain.indexOf('|');
+                if (bar < 0) throw invalidCursor();
+                LocalDate day = LocalDate.parse(plain.substring(0, bar));
+                if (day.isBefore(from) || day.isAfter(to)) throw invalidCursor();
+                String inner = plain.substring(bar + 1);
+                return new DayCursor(day, inner.isEmpty() ? null : inner);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw invalidCursor();
+            }
+        }
+    }
+
+    static int limit(Optional<String> value) {
+        if (value.isEmpty()) return DEFAULT_LIMIT;
+        try {
+            int limit = Integer.parseInt(value.get().strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) return limit;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.invalidField("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    private static TransactionStatus status(String value) {
+        for (TransactionStatus s : TransactionStatus.values())
+            if (s.name().equalsIgnoreCase(value.strip())) return s;
+        throw ApiException.invalidField("status", "status is pending, completed, cancelled, expired or failed");
+    }
+
+    private static LocalDate day(String field, String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidField(field, field + " is a business day, yyyy-MM-dd (East Africa Time)");
+        }
+    }
+
+    private static Phone phone(String value) {
+        try {
+            return Phone.parse(value);
+        } catch (ApiException e) {
+            throw ApiException.invalidField("phone", "phone is a Kenyan mobile number, such as 0712345678 or 254712345678");
+        }
+    }
+
+    private static ApiException invalidCursor() {
+        return ApiException.invalidField("cursor", "cursor is not one this list returned");
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("NOT_FOUND", "There is no such transaction");
+    }
+}
