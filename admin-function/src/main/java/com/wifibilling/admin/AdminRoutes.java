@@ -4,6 +4,7 @@ import com.wifibilling.core.Page;
 import com.wifibilling.core.WireName;
 import com.wifibilling.core.auth.Authorizer;
 import com.wifibilling.core.auth.Role;
+import com.wifibilling.core.dashboard.Dashboard;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.http.Reply;
 import com.wifibilling.core.http.Request;
@@ -60,9 +61,9 @@ final class AdminRoutes {
     }
 
     static Router router(Authorizer authorizer, VoucherBatches batches, VoucherStore vouchers, SessionTermination termination,
-                         Gateways gateways, PackageAdmin packages, TransactionSearch transactions) {
+                         Gateways gateways, PackageAdmin packages, TransactionSearch transactions, Dashboard dashboard) {
         Map<String, Route> routes = new HashMap<>(PackageRoutes.routes(authorizer, packages));
-        routes.putAll(TransactionRoutes.routes(authorizer, transactions));
+        routes.putAll(TransactionRoutes.routes(authorizer, transactions, dashboard));
         routes.putAll(Map.ofEntries(
                 Map.entry("GET /api/admin/gateways", authorizer.requireRole(Role.ADMIN, (request, admin) -> Reply.ok(Page.all(
                         gateways.store().all().stream().sorted(Comparator.comparing(Gateway::gatewayId)).map(GatewayView::of).toList())))),

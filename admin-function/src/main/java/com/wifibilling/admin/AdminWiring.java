@@ -3,6 +3,7 @@ package com.wifibilling.admin;
 import com.wifibilling.core.auth.Authorizer;
 import com.wifibilling.core.auth.TokenService;
 import com.wifibilling.core.config.Env;
+import com.wifibilling.core.dashboard.Dashboard;
 import com.wifibilling.core.http.Api;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.payment.TransactionSearch;
@@ -47,7 +48,8 @@ record AdminWiring(Api api, VoucherBatches batches, Metrics metrics) {
         var batches = new VoucherBatches(new DynamoDbVoucherBatchStore(dynamoDb, config.vouchersTable()), generator,
                 new SqsVoucherBatchQueue(AwsClients.sqs(config.aws()), config.voucherBatchesQueueUrl()), packages, clock);
         var authorizer = new Authorizer(new TokenService(config.jwtSecret(), clock));
-        var termination = new SessionTermination(new DynamoDbSessionStore(dynamoDb, config.sessionsTable()),
+        var sessions = new DynamoDbSessionStore(dynamoDb, config.sessionsTable());
+        var termination = new SessionTermination(sessions,
                 new SqsGrantPublisher(AwsClients.sqs(config.aws()), config.queues()), new DynamoDbGuardStore(dynamoDb, config.guardsTable()),
                 clock);
         var gatewayStore = new DynamoDbGatewayStore(dynamoDb, config.gatewaysTable());
@@ -57,7 +59,8 @@ record AdminWiring(Api api, VoucherBatches batches, Metrics metrics) {
         var gateways = new AdminRoutes.Gateways(gatewayStore, new GatewaySetup(config.setupTarget()), onboarding);
         return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers, termination, gateways,
                 new PackageAdmin(packages),
-                new TransactionSearch(new DynamoDbTransactionStore(dynamoDb, config.transactionsTable()), clock)), config.http(), metrics),
+                new TransactionSearch(new DynamoDbTransactionStore(dynamoDb, config.transactionsTable()), clock),
+                new Dashboard(new DynamoDbStatsStore(dynamoDb, config.statsTable()), packages, gatewayStore, sessions, clock)), config.http(), metrics),
                 batches, metrics);
     }
 }

@@ -2,6 +2,7 @@ package com.wifibilling.admin;
 
 import com.wifibilling.core.auth.Authorizer;
 import com.wifibilling.core.auth.Role;
+import com.wifibilling.core.dashboard.Dashboard;
 import com.wifibilling.core.http.Reply;
 import com.wifibilling.core.http.Request;
 import com.wifibilling.core.http.Route;
@@ -12,12 +13,14 @@ import com.wifibilling.core.payment.TransactionStatus;
 import java.time.Instant;
 import java.util.Map;
 
-/** {@code /api/admin/transactions}: thin over {@link TransactionSearch} (indexes only, newest first). */
+/** {@code /api/admin/transactions} and the dashboard: thin over {@link TransactionSearch} (indexes only) and {@link Dashboard}. */
 final class TransactionRoutes {
     private TransactionRoutes() {}
 
-    static Map<String, Route> routes(Authorizer authorizer, TransactionSearch search) {
+    static Map<String, Route> routes(Authorizer authorizer, TransactionSearch search, Dashboard dashboard) {
         return Map.of(
+                "GET /api/admin/dashboard", authorizer.requireRole(Role.ADMIN, (request, admin) ->
+                        Reply.ok(dashboard.show(request.query("range").orElse("today")))),
                 "GET /api/admin/transactions", authorizer.requireRole(Role.ADMIN, (request, admin) ->
                         Reply.ok(search.search(filter(request)).map(TransactionView::of))),
                 "GET /api/admin/transactions/{transactionId}", authorizer.requireRole(Role.ADMIN, (request, admin) ->

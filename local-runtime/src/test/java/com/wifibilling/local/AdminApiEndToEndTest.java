@@ -222,4 +222,24 @@ class AdminApiEndToEndTest {
         var badStatus = api.get("/api/admin/transactions?status=older", admin());
         assertEquals(List.of(400, "status"), List.of(badStatus.statusCode(), json(badStatus).at("/error/field").asText()));
     }
+
+    @Test
+    void todaysDashboardCountsAPaidPurchase() {
+        var before = api.get("/api/admin/dashboard?range=today", admin());
+        assertEquals(200, before.statusCode(), before.body());
+        long revenue = json(before).get("revenueKES").asLong();
+        long completed = json(before).at("/payments/completed").asLong();
+        buy("0708374149", "02:91:00:00:00:20"); // the simulator pays
+        JsonNode after = HotspotFlow.await("the purchase in today's dashboard", java.time.Duration.ofSeconds(10), () -> {
+            JsonNode now = json(api.get("/api/admin/dashboard?range=today", admin()));
+            return now.at("/payments/completed").asLong() > completed ? java.util.Optional.of(now) : java.util.Optional.empty();
+        });
+        assertEquals(revenue + 20, after.get("revenueKES").asLong(), after.toString());
+        assertTrue(after.at("/byPackage").toString().contains("\"basic\""), after.toString());
+        assertTrue(after.at("/byGateway/0/id").asText().length() > 0, after.toString());
+        assertEquals(1, after.get("days").size());
+        assertEquals(30, json(api.get("/api/admin/dashboard?range=30d", admin())).get("days").size());
+        var bad = api.get("/api/admin/dashboard?range=year", admin());
+        assertEquals(List.of(400, "range"), List.of(bad.statusCode(), json(bad).at("/error/field").asText()));
+    }
 }

@@ -37,6 +37,7 @@ public final class ApiRoutes {
             "PUT /api/admin/packages/{packageId}",
             "POST /api/admin/packages/{packageId}/deactivate",
             "GET /api/admin/transactions",
+            "GET /api/admin/dashboard",
             "GET /api/admin/transactions/{transactionId}",
             "GET /api/gateway/sessions",
             "POST /api/gateway/usage",

@@ -33,6 +33,12 @@ public interface SessionStore {
     /** Returns the gateway's sessions, latest {@code expiresAt} first (gateway-index). */
     Page<Session> byGateway(String gatewayId, int limit, String cursor);
 
+    /**
+     * Returns how many of the gateway's sessions expire after {@code now} (a COUNT query on gateway-index: it reads only the
+     * unexpired entries, never the gateway's history). An ended session's {@code expiresAt} is when it ended, so it is not counted.
+     */
+    long countUnexpired(String gatewayId, Instant now);
+
     /** Returns the phone's sessions, most recently started first (phone-index). */
     Page<Session> byPhone(Phone phone, int limit, String cursor);
 

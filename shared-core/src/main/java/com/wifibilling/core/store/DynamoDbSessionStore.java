@@ -28,6 +28,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -108,12 +109,16 @@ public final class DynamoDbSessionStore implements SessionStore {
     private static final Expression FIRST_SESSION = Expression.builder().expression("attribute_not_exists(deviceKey)").build();
 
     private final DynamoDbTable<SessionItem> table;
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
     private final IndexPages<SessionItem> byGateway;
     private final IndexPages<SessionItem> byPhone;
     private final IndexPages<SessionItem> expiring;
 
     public DynamoDbSessionStore(DynamoDbClient dynamoDb, String tableName) {
         this.table = AwsClients.enhanced(dynamoDb).table(tableName, SCHEMA);
+        this.dynamoDb = dynamoDb;
+        this.tableName = tableName;
         var s = ScalarAttributeType.S;
         this.byGateway = new IndexPages<>(table, GATEWAY_INDEX, Map.of("gatewayId", s, "expiresAt", ScalarAttributeType.N, "deviceKey", s));
         this.byPhone = new IndexPages<>(table, PHONE_INDEX, Map.of("phone", s, "startedAt", s, "deviceKey", s));
@@ -169,6 +174,23 @@ public final class DynamoDbSessionStore implements SessionStore {
     @Override
     public Page<Session> byGateway(String gatewayId, int limit, String cursor) {
         return byGateway.page(AttributeValue.fromS(gatewayId), true, limit, cursor, SessionItem::toSession);
+    }
+
+    @Override
+    public long countUnexpired(String gatewayId, Instant now) {
+        long count = 0;
+        Map<String, AttributeValue> from = null;
+        do {
+            Map<String, AttributeValue> start = from;
+            var page = dynamoDb.query(r -> r.tableName(tableName).indexName(GATEWAY_INDEX).select(Select.COUNT)
+                    .keyConditionExpression("gatewayId = :g AND expiresAt > :now")
+                    .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(gatewayId), ":now",
+                            AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
+                    .exclusiveStartKey(start));
+            count += page.count();
+            from = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (from != null);
+        return count;
     }
 
     @Override

@@ -501,6 +501,7 @@ class GrantServiceTest {
 
         @Override public Optional<Session> find(DeviceKey deviceKey) { return delegate.find(deviceKey); }
         @Override public boolean update(Session read, Session next) { return delegate.update(read, next); }
+        @Override public long countUnexpired(String gatewayId, Instant now) { return delegate.countUnexpired(gatewayId, now); }
         @Override public Page<Session> byGateway(String gatewayId, int limit, String cursor) { return delegate.byGateway(gatewayId, limit, cursor); }
         @Override public Page<Session> byPhone(Phone phone, int limit, String cursor) { return delegate.byPhone(phone, limit, cursor); }
         @Override public List<Session> onlineExpiringBefore(int shard, Instant cutoff, int limit) { return delegate.onlineExpiringBefore(shard, cutoff, limit); }

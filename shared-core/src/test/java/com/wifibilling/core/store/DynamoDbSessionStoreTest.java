@@ -287,6 +287,21 @@ class DynamoDbSessionStoreTest {
     }
 
     @Test
+    void countUnexpiredCountsOnlyTheGatewaysSessionsWithTimeLeft() {
+        String gateway = "gw-count-" + DEVICES.incrementAndGet();
+        for (int i = 0; i < 3; i++) store.write(Optional.empty(), session(newDevice(gateway), "tx-c" + i, 600L * (i + 1), NOW), "tx-c" + i);
+        DeviceKey ending = newDevice(gateway);
+        Session first = session(ending, "tx-e", 3600, NOW);
+        store.write(Optional.empty(), first, "tx-e");
+        store.write(Optional.empty(), session(newDevice("gw-count-other"), "tx-o", 3600, NOW), "tx-o");
+        assertEquals(4, store.countUnexpired(gateway, NOW.plusSeconds(1)));
+        assertEquals(3, store.countUnexpired(gateway, NOW.plusSeconds(700)), "the 10-minute one ran out");
+        assertTrue(store.update(first, first.ended(NOW.plusSeconds(5), "terminate")));
+        assertEquals(2, store.countUnexpired(gateway, NOW.plusSeconds(700)), "an ended session is not counted");
+        assertEquals(0, store.countUnexpired("gw-nobody", NOW));
+    }
+
+    @Test
     void phoneListHoldsOnlySessionsWithThatPhoneMostRecentFirst() {
         Phone phone = new Phone("254799" + String.format("%06d", DEVICES.incrementAndGet()));
         DeviceKey older = newDevice("gw-nairobi-01"), newer = newDevice("gw-nairobi-01"), voucher = newDevice("gw-nairobi-01");
