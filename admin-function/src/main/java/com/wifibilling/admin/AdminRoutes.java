@@ -22,6 +22,7 @@ import com.wifibilling.core.payment.TransactionSearch;
 import com.wifibilling.core.pkg.PackageAdmin;
 import com.wifibilling.core.session.DeviceKey;
 import com.wifibilling.core.session.Session;
+import com.wifibilling.core.session.SessionSearch;
 import com.wifibilling.core.session.SessionTermination;
 import com.wifibilling.core.voucher.CodeFormat;
 import com.wifibilling.core.voucher.Voucher;
@@ -31,6 +32,7 @@ import com.wifibilling.core.voucher.VoucherKind;
 import com.wifibilling.core.voucher.VoucherOrder;
 import com.wifibilling.core.voucher.VoucherStatus;
 import com.wifibilling.core.voucher.VoucherStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,9 +63,10 @@ final class AdminRoutes {
     }
 
     static Router router(Authorizer authorizer, VoucherBatches batches, VoucherStore vouchers, SessionTermination termination,
-                         Gateways gateways, PackageAdmin packages, TransactionSearch transactions, Dashboard dashboard) {
+                         Gateways gateways, PackageAdmin packages, TransactionSearch transactions, Dashboard dashboard, SessionSearch sessions, Clock clock) {
         Map<String, Route> routes = new HashMap<>(PackageRoutes.routes(authorizer, packages));
         routes.putAll(TransactionRoutes.routes(authorizer, transactions, dashboard));
+        routes.putAll(SessionRoutes.routes(authorizer, sessions, clock));
         routes.putAll(Map.ofEntries(
                 Map.entry("GET /api/admin/gateways", authorizer.requireRole(Role.ADMIN, (request, admin) -> Reply.ok(Page.all(
                         gateways.store().all().stream().sorted(Comparator.comparing(Gateway::gatewayId)).map(GatewayView::of).toList())))),

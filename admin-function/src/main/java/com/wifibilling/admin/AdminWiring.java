@@ -9,6 +9,7 @@ import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.payment.TransactionSearch;
 import com.wifibilling.core.pkg.PackageAdmin;
 import com.wifibilling.core.store.AwsClients;
+import com.wifibilling.core.session.SessionSearch;
 import com.wifibilling.core.session.SessionTermination;
 import com.wifibilling.core.config.LazySecretStore;
 import com.wifibilling.core.gateway.GatewayOnboarding;
@@ -60,7 +61,8 @@ record AdminWiring(Api api, VoucherBatches batches, Metrics metrics) {
         return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers, termination, gateways,
                 new PackageAdmin(packages),
                 new TransactionSearch(new DynamoDbTransactionStore(dynamoDb, config.transactionsTable()), clock),
-                new Dashboard(new DynamoDbStatsStore(dynamoDb, config.statsTable()), packages, gatewayStore, sessions, clock)), config.http(), metrics),
+                new Dashboard(new DynamoDbStatsStore(dynamoDb, config.statsTable()), packages, gatewayStore, sessions, clock),
+                new SessionSearch(sessions), clock), config.http(), metrics),
                 batches, metrics);
     }
 }

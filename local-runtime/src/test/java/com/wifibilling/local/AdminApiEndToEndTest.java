@@ -242,4 +242,37 @@ class AdminApiEndToEndTest {
         var bad = api.get("/api/admin/dashboard?range=year", admin());
         assertEquals(List.of(400, "range"), List.of(bad.statusCode(), json(bad).at("/error/field").asText()));
     }
+
+    @Test
+    void aPaidDevicesSessionIsListedByGatewayAndPhoneWithItsDetail() {
+        String mac = "02:91:00:00:00:30";
+        String id = buy("0708374149", mac);
+        JsonNode tx = json(api.get("/api/admin/transactions/" + id, admin()));
+        assertEquals("completed", tx.get("status").asText(), tx.toString());
+        String deviceKey = tx.get("deviceKey").asText();
+        String gatewayId = deviceKey.substring(0, deviceKey.indexOf('#'));
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = api.get("/api/admin/sessions?gatewayId=" + gatewayId + "&limit=1" + (cursor == null ? "" : "&cursor=" + cursor), admin());
+            assertEquals(200, page.statusCode(), page.body());
+            json(page).get("items").forEach(item -> seen.add(item.get("deviceKey").asText()));
+            cursor = json(page).get("nextCursor").isNull() ? null : json(page).get("nextCursor").asText();
+        } while (cursor != null);
+        assertTrue(seen.contains(deviceKey), seen.toString());
+        assertEquals(seen.size(), new java.util.HashSet<>(seen).size(), "no session repeated across pages");
+
+        var byPhone = api.get("/api/admin/sessions?phone=0708374149", admin());
+        assertTrue(byPhone.body().contains(deviceKey), byPhone.body());
+        var detail = api.get("/api/admin/sessions/" + java.net.URLEncoder.encode(deviceKey, java.nio.charset.StandardCharsets.UTF_8), admin());
+        assertEquals(200, detail.statusCode(), detail.body());
+        JsonNode session = json(detail);
+        assertEquals(List.of("active", "basic"), List.of(session.get("status").asText(), session.get("packageId").asText()));
+        assertTrue(session.get("remainingSeconds").asLong() > 3000, session.toString());
+        assertEquals("awaiting-login", session.get("gatewayState").asText()); // usage and lastCommand come once the gateway reports
+        assertFalse(session.has("accessCode") || session.has("radiusSecret"), "no credentials");
+        var noFilter = api.get("/api/admin/sessions", admin());
+        assertEquals(List.of(400, "gatewayId"), List.of(noFilter.statusCode(), json(noFilter).at("/error/field").asText()));
+    }
 }

@@ -38,6 +38,8 @@ public final class ApiRoutes {
             "POST /api/admin/packages/{packageId}/deactivate",
             "GET /api/admin/transactions",
             "GET /api/admin/dashboard",
+            "GET /api/admin/sessions",
+            "GET /api/admin/sessions/{deviceKey}",
             "GET /api/admin/transactions/{transactionId}",
             "GET /api/gateway/sessions",
             "POST /api/gateway/usage",

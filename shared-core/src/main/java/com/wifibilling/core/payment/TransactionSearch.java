@@ -4,6 +4,7 @@ import com.wifibilling.core.BusinessDay;
 import com.wifibilling.core.Page;
 import com.wifibilling.core.Phone;
 import com.wifibilling.core.http.ApiException;
+import com.wifibilling.core.http.ListLimit;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,8 +22,6 @@ import java.util.Optional;
  * request reads at most {@code limit} index entries, plus one query per empty day of the range.
  */
 public final class TransactionSearch {
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 100;
     static final int DEFAULT_DAYS = 30;
     static final int MAX_DAYS = 92;
 
@@ -39,7 +38,7 @@ public final class TransactionSearch {
                          Optional<String> limit, Optional<String> cursor) {}
 
     public Page<Transaction> search(Filter filter) {
-        int limit = limit(filter.limit());
+        int limit = ListLimit.parse(filter.limit());
         Optional<TransactionStatus> status = filter.status().map(TransactionSearch::status);
         LocalDate to = filter.to().map(v -> day("to", v)).orElseGet(() -> BusinessDay.of(clock.instant()));
         LocalDate from = filter.from().map(v -> day("from", v)).orElse(to.minusDays(DEFAULT_DAYS - 1));
@@ -113,17 +112,6 @@ public final class TransactionSearch {
                 throw invalidCursor();
             }
         }
-    }
-
-    static int limit(Optional<String> value) {
-        if (value.isEmpty()) return DEFAULT_LIMIT;
-        try {
-            int limit = Integer.parseInt(value.get().strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) return limit;
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.invalidField("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static TransactionStatus status(String value) {
