@@ -19,6 +19,7 @@ import com.wifibilling.core.gateway.GatewayType;
 import com.wifibilling.core.http.Route;
 import com.wifibilling.core.http.Router;
 import com.wifibilling.core.payment.TransactionSearch;
+import com.wifibilling.core.operator.UserDirectory;
 import com.wifibilling.core.pkg.PackageAdmin;
 import com.wifibilling.core.session.DeviceKey;
 import com.wifibilling.core.session.Session;
@@ -63,10 +64,11 @@ final class AdminRoutes {
     }
 
     static Router router(Authorizer authorizer, VoucherBatches batches, VoucherStore vouchers, SessionTermination termination,
-                         Gateways gateways, PackageAdmin packages, TransactionSearch transactions, Dashboard dashboard, SessionSearch sessions, Clock clock) {
+                         Gateways gateways, PackageAdmin packages, TransactionSearch transactions, Dashboard dashboard, SessionSearch sessions, UserDirectory users, Clock clock) {
         Map<String, Route> routes = new HashMap<>(PackageRoutes.routes(authorizer, packages));
         routes.putAll(TransactionRoutes.routes(authorizer, transactions, dashboard));
         routes.putAll(SessionRoutes.routes(authorizer, sessions, clock));
+        routes.putAll(UserRoutes.routes(authorizer, users, clock));
         routes.putAll(Map.ofEntries(
                 Map.entry("GET /api/admin/gateways", authorizer.requireRole(Role.ADMIN, (request, admin) -> Reply.ok(Page.all(
                         gateways.store().all().stream().sorted(Comparator.comparing(Gateway::gatewayId)).map(GatewayView::of).toList())))),

@@ -7,6 +7,7 @@ import com.wifibilling.core.dashboard.Dashboard;
 import com.wifibilling.core.http.Api;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.payment.TransactionSearch;
+import com.wifibilling.core.operator.UserDirectory;
 import com.wifibilling.core.pkg.PackageAdmin;
 import com.wifibilling.core.store.AwsClients;
 import com.wifibilling.core.session.SessionSearch;
@@ -21,6 +22,7 @@ import com.wifibilling.core.store.DynamoDbPackageStore;
 import com.wifibilling.core.store.DynamoDbSessionStore;
 import com.wifibilling.core.store.DynamoDbStatsStore;
 import com.wifibilling.core.store.DynamoDbTransactionStore;
+import com.wifibilling.core.store.DynamoDbUserStore;
 import com.wifibilling.core.store.DynamoDbVoucherBatchStore;
 import com.wifibilling.core.store.DynamoDbVoucherStore;
 import com.wifibilling.core.store.SqsGrantPublisher;
@@ -49,10 +51,12 @@ record AdminWiring(Api api, VoucherBatches batches, Metrics metrics) {
         var batches = new VoucherBatches(new DynamoDbVoucherBatchStore(dynamoDb, config.vouchersTable()), generator,
                 new SqsVoucherBatchQueue(AwsClients.sqs(config.aws()), config.voucherBatchesQueueUrl()), packages, clock);
         var authorizer = new Authorizer(new TokenService(config.jwtSecret(), clock));
+        var guards = new DynamoDbGuardStore(dynamoDb, config.guardsTable());
         var sessions = new DynamoDbSessionStore(dynamoDb, config.sessionsTable());
         var termination = new SessionTermination(sessions,
-                new SqsGrantPublisher(AwsClients.sqs(config.aws()), config.queues()), new DynamoDbGuardStore(dynamoDb, config.guardsTable()),
+                new SqsGrantPublisher(AwsClients.sqs(config.aws()), config.queues()), guards,
                 clock);
+        var transactions = new DynamoDbTransactionStore(dynamoDb, config.transactionsTable());
         var gatewayStore = new DynamoDbGatewayStore(dynamoDb, config.gatewaysTable());
         // The Secrets Manager client is built on the first gateway create or rotate only: rare admin actions.
         var onboarding = new GatewayOnboarding(gatewayStore, new LazySecretStore(() -> new SecretsManagerStore(AwsClients.secretsManager(config.aws()))),
@@ -60,9 +64,9 @@ record AdminWiring(Api api, VoucherBatches batches, Metrics metrics) {
         var gateways = new AdminRoutes.Gateways(gatewayStore, new GatewaySetup(config.setupTarget()), onboarding);
         return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers, termination, gateways,
                 new PackageAdmin(packages),
-                new TransactionSearch(new DynamoDbTransactionStore(dynamoDb, config.transactionsTable()), clock),
+                new TransactionSearch(transactions, clock),
                 new Dashboard(new DynamoDbStatsStore(dynamoDb, config.statsTable()), packages, gatewayStore, sessions, clock),
-                new SessionSearch(sessions), clock), config.http(), metrics),
+                new SessionSearch(sessions), new UserDirectory(new DynamoDbUserStore(dynamoDb, config.usersTable(), guards), sessions, transactions), clock), config.http(), metrics),
                 batches, metrics);
     }
 }

@@ -272,6 +272,20 @@ class AdminApiEndToEndTest {
         assertTrue(session.get("remainingSeconds").asLong() > 3000, session.toString());
         assertEquals("awaiting-login", session.get("gatewayState").asText()); // usage and lastCommand come once the gateway reports
         assertFalse(session.has("accessCode") || session.has("radiusSecret"), "no credentials");
+        // No code path creates portal users yet (DESIGN §4 says "created on first grant"): the phone finds nobody, answered as an
+        // empty page; the seeded admin is listed and shown, without a password hash.
+        var users = api.get("/api/admin/users?phone=0708374149", admin());
+        assertEquals(200, users.statusCode(), users.body());
+        assertTrue(json(users).has("items") && json(users).has("nextCursor"), users.body());
+        var admins = api.get("/api/admin/users?kind=admin", admin());
+        assertEquals(200, admins.statusCode(), admins.body());
+        assertTrue(admins.body().contains("admin@localhost"), admins.body());
+        String adminId = json(admins).at("/items/0/userId").asText();
+        var adminDetail = api.get("/api/admin/users/" + adminId, admin());
+        assertEquals(200, adminDetail.statusCode(), adminDetail.body());
+        assertEquals(0, json(adminDetail).at("/transactions/items").size());
+        assertFalse(admins.body().contains("passwordHash") || adminDetail.body().contains("passwordHash"));
+        assertEquals(404, api.get("/api/admin/users/nobody-here", admin()).statusCode());
         var noFilter = api.get("/api/admin/sessions", admin());
         assertEquals(List.of(400, "gatewayId"), List.of(noFilter.statusCode(), json(noFilter).at("/error/field").asText()));
     }

@@ -39,6 +39,8 @@ public final class ApiRoutes {
             "GET /api/admin/transactions",
             "GET /api/admin/dashboard",
             "GET /api/admin/sessions",
+            "GET /api/admin/users",
+            "GET /api/admin/users/{userId}",
             "GET /api/admin/sessions/{deviceKey}",
             "GET /api/admin/transactions/{transactionId}",
             "GET /api/gateway/sessions",
