@@ -4,6 +4,7 @@ import com.wifibilling.core.Page;
 import com.wifibilling.core.WireName;
 import com.wifibilling.core.auth.Authorizer;
 import com.wifibilling.core.auth.Role;
+import com.wifibilling.core.event.EventLog;
 import com.wifibilling.core.dashboard.Dashboard;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.http.Reply;
@@ -63,12 +64,17 @@ final class AdminRoutes {
         }
     }
 
+    /** The read-only operator views, each a small service in shared-core that reads through indexes only. */
+    record Views(TransactionSearch transactions, Dashboard dashboard, SessionSearch sessions, UserDirectory users, EventLog events,
+                 Clock clock) {}
+
     static Router router(Authorizer authorizer, VoucherBatches batches, VoucherStore vouchers, SessionTermination termination,
-                         Gateways gateways, PackageAdmin packages, TransactionSearch transactions, Dashboard dashboard, SessionSearch sessions, UserDirectory users, Clock clock) {
+                         Gateways gateways, PackageAdmin packages, Views views) {
         Map<String, Route> routes = new HashMap<>(PackageRoutes.routes(authorizer, packages));
-        routes.putAll(TransactionRoutes.routes(authorizer, transactions, dashboard));
-        routes.putAll(SessionRoutes.routes(authorizer, sessions, clock));
-        routes.putAll(UserRoutes.routes(authorizer, users, clock));
+        routes.putAll(TransactionRoutes.routes(authorizer, views.transactions(), views.dashboard()));
+        routes.putAll(SessionRoutes.routes(authorizer, views.sessions(), views.clock()));
+        routes.putAll(UserRoutes.routes(authorizer, views.users(), views.clock()));
+        routes.putAll(EventRoutes.routes(authorizer, views.events()));
         routes.putAll(Map.ofEntries(
                 Map.entry("GET /api/admin/gateways", authorizer.requireRole(Role.ADMIN, (request, admin) -> Reply.ok(Page.all(
                         gateways.store().all().stream().sorted(Comparator.comparing(Gateway::gatewayId)).map(GatewayView::of).toList())))),

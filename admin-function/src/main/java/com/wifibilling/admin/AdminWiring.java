@@ -4,6 +4,7 @@ import com.wifibilling.core.auth.Authorizer;
 import com.wifibilling.core.auth.TokenService;
 import com.wifibilling.core.config.Env;
 import com.wifibilling.core.dashboard.Dashboard;
+import com.wifibilling.core.event.EventLog;
 import com.wifibilling.core.http.Api;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.payment.TransactionSearch;
@@ -16,6 +17,7 @@ import com.wifibilling.core.config.LazySecretStore;
 import com.wifibilling.core.gateway.GatewayOnboarding;
 import com.wifibilling.core.gateway.GatewaySetup;
 import com.wifibilling.core.store.SecretsManagerStore;
+import com.wifibilling.core.store.DynamoDbEventStore;
 import com.wifibilling.core.store.DynamoDbGatewayStore;
 import com.wifibilling.core.store.DynamoDbGuardStore;
 import com.wifibilling.core.store.DynamoDbPackageStore;
@@ -64,9 +66,11 @@ record AdminWiring(Api api, VoucherBatches batches, Metrics metrics) {
         var gateways = new AdminRoutes.Gateways(gatewayStore, new GatewaySetup(config.setupTarget()), onboarding);
         return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers, termination, gateways,
                 new PackageAdmin(packages),
-                new TransactionSearch(transactions, clock),
-                new Dashboard(new DynamoDbStatsStore(dynamoDb, config.statsTable()), packages, gatewayStore, sessions, clock),
-                new SessionSearch(sessions), new UserDirectory(new DynamoDbUserStore(dynamoDb, config.usersTable(), guards), sessions, transactions), clock), config.http(), metrics),
+                new AdminRoutes.Views(new TransactionSearch(transactions, clock),
+                        new Dashboard(new DynamoDbStatsStore(dynamoDb, config.statsTable()), packages, gatewayStore, sessions, clock),
+                        new SessionSearch(sessions),
+                        new UserDirectory(new DynamoDbUserStore(dynamoDb, config.usersTable(), guards), sessions, transactions),
+                        new EventLog(new DynamoDbEventStore(dynamoDb, config.eventsTable()), clock), clock)), config.http(), metrics),
                 batches, metrics);
     }
 }

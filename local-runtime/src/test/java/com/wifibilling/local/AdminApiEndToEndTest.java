@@ -289,4 +289,13 @@ class AdminApiEndToEndTest {
         var noFilter = api.get("/api/admin/sessions", admin());
         assertEquals(List.of(400, "gatewayId"), List.of(noFilter.statusCode(), json(noFilter).at("/error/field").asText()));
     }
+
+    @Test
+    void theEventLogListsDayByDayAndRefusesAnUnknownKind() {
+        var anomalies = api.get("/api/admin/events?type=anomaly&limit=10", admin());
+        assertEquals(200, anomalies.statusCode(), anomalies.body());
+        assertTrue(json(anomalies).get("items").isArray() && json(anomalies).has("nextCursor"), anomalies.body());
+        var bad = api.get("/api/admin/events?type=everything", admin());
+        assertEquals(List.of(400, "type"), List.of(bad.statusCode(), json(bad).at("/error/field").asText()));
+    }
 }

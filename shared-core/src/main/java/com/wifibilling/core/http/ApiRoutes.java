@@ -40,6 +40,7 @@ public final class ApiRoutes {
             "GET /api/admin/dashboard",
             "GET /api/admin/sessions",
             "GET /api/admin/users",
+            "GET /api/admin/events",
             "GET /api/admin/users/{userId}",
             "GET /api/admin/sessions/{deviceKey}",
             "GET /api/admin/transactions/{transactionId}",

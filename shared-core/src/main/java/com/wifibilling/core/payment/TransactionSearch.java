@@ -1,16 +1,14 @@
 package com.wifibilling.core.payment;
 
 import com.wifibilling.core.BusinessDay;
+import com.wifibilling.core.DayRangePages;
 import com.wifibilling.core.Page;
 import com.wifibilling.core.Phone;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.http.ListLimit;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,8 +38,8 @@ public final class TransactionSearch {
     public Page<Transaction> search(Filter filter) {
         int limit = ListLimit.parse(filter.limit());
         Optional<TransactionStatus> status = filter.status().map(TransactionSearch::status);
-        LocalDate to = filter.to().map(v -> day("to", v)).orElseGet(() -> BusinessDay.of(clock.instant()));
-        LocalDate from = filter.from().map(v -> day("from", v)).orElse(to.minusDays(DEFAULT_DAYS - 1));
+        LocalDate to = filter.to().map(v -> DayRangePages.day("to", v)).orElseGet(() -> BusinessDay.of(clock.instant()));
+        LocalDate from = filter.from().map(v -> DayRangePages.day("from", v)).orElse(to.minusDays(DEFAULT_DAYS - 1));
         if (from.isAfter(to)) throw ApiException.invalidField("from", "from must not be after to");
         if (from.plusDays(MAX_DAYS).isBefore(to.plusDays(1)))
             throw ApiException.invalidField("from", "a day range holds at most " + MAX_DAYS + " days");
@@ -67,51 +65,11 @@ public final class TransactionSearch {
     }
 
     private Page<Transaction> byDays(Optional<TransactionStatus> status, LocalDate from, LocalDate to, int limit, String cursor) {
-        DayCursor at = cursor == null ? new DayCursor(to, null) : DayCursor.decode(cursor, from, to);
-        List<Transaction> items = new ArrayList<>();
-        int left = limit;
-        LocalDate day = at.day();
-        String inner = at.inner();
-        while (!day.isBefore(from)) {
-            Page<Transaction> page = store.byDay(day, left, inner);
-            page.items().stream().filter(t -> matches(t, status)).forEach(items::add);
-            left -= page.items().size();
-            if (page.hasMore()) {
-                if (left <= 0) return new Page<>(items, new DayCursor(day, page.nextCursor()).encode());
-                inner = page.nextCursor(); // a short page with more behind it: keep reading the same day
-                continue;
-            }
-            day = day.minusDays(1);
-            inner = null;
-            if (left <= 0) return new Page<>(items, day.isBefore(from) ? null : new DayCursor(day, null).encode());
-        }
-        return new Page<>(items, null);
+        return DayRangePages.list(store::byDay, t -> matches(t, status), from, to, limit, cursor);
     }
 
     private static boolean matches(Transaction t, Optional<TransactionStatus> status) {
         return status.isEmpty() || status.get() == t.status();
-    }
-
-    /** Where a day-by-day list goes on: the business day, and the day-index cursor within it (null: its start). */
-    record DayCursor(LocalDate day, String inner) {
-        String encode() {
-            String plain = day + "|" + (inner == null ? "" : inner);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static DayCursor decode(String cursor, LocalDate from, LocalDate to) {
-            try {
-                String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                int bar = plain.indexOf('|');
-                if (bar < 0) throw invalidCursor();
-                LocalDate day = LocalDate.parse(plain.substring(0, bar));
-                if (day.isBefore(from) || day.isAfter(to)) throw invalidCursor();
-                String inner = plain.substring(bar + 1);
-                return new DayCursor(day, inner.isEmpty() ? null : inner);
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                throw invalidCursor();
-            }
-        }
     }
 
     private static TransactionStatus status(String value) {
@@ -120,24 +78,12 @@ public final class TransactionSearch {
         throw ApiException.invalidField("status", "status is pending, completed, cancelled, expired or failed");
     }
 
-    private static LocalDate day(String field, String value) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(field, field + " is a business day, yyyy-MM-dd (East Africa Time)");
-        }
-    }
-
     private static Phone phone(String value) {
         try {
             return Phone.parse(value);
         } catch (ApiException e) {
             throw ApiException.invalidField("phone", "phone is a Kenyan mobile number, such as 0712345678 or 254712345678");
         }
-    }
-
-    private static ApiException invalidCursor() {
-        return ApiException.invalidField("cursor", "cursor is not one this list returned");
     }
 
     private static ApiException notFound() {
