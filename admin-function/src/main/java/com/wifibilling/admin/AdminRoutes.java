@@ -26,6 +26,7 @@ import com.wifibilling.core.session.DeviceKey;
 import com.wifibilling.core.session.Session;
 import com.wifibilling.core.session.SessionSearch;
 import com.wifibilling.core.session.SessionTermination;
+import com.wifibilling.core.voucher.BatchVoiding;
 import com.wifibilling.core.voucher.CodeFormat;
 import com.wifibilling.core.voucher.Voucher;
 import com.wifibilling.core.voucher.VoucherBatch;
@@ -70,6 +71,7 @@ final class AdminRoutes {
 
     static Router router(Authorizer authorizer, VoucherBatches batches, VoucherStore vouchers, SessionTermination termination,
                          Gateways gateways, PackageAdmin packages, Views views) {
+        BatchVoiding voiding = new BatchVoiding(batches, vouchers);
         Map<String, Route> routes = new HashMap<>(PackageRoutes.routes(authorizer, packages));
         routes.putAll(TransactionRoutes.routes(authorizer, views.transactions(), views.dashboard()));
         routes.putAll(SessionRoutes.routes(authorizer, views.sessions(), views.clock()));
@@ -102,6 +104,10 @@ final class AdminRoutes {
                 Map.entry("POST /api/admin/vouchers/generate", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
                     VoucherBatch batch = batches.order(request.json(GenerateRequest.class).order(), admin.subject());
                     return Reply.status(batch.status() == VoucherBatch.Status.RUNNING ? 202 : 201, batch);
+                })),
+                Map.entry("POST /api/admin/vouchers/batches/{batchId}/void", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
+                    String cursor = request.body().isBlank() ? null : request.json(VoidRequest.class).cursor();
+                    return Reply.ok(voiding.voidBatch(request.pathParameter("batchId"), cursor));
                 })),
                 Map.entry("GET /api/admin/vouchers/batches/{batchId}", authorizer.requireRole(Role.ADMIN,
                         (request, admin) -> Reply.ok(batches.find(request.pathParameter("batchId"))))),
@@ -168,6 +174,9 @@ final class AdminRoutes {
 
     /** The setup material of a gateway with placeholders for its secrets. */
     record SetupView(String gatewayId, GatewayType type, String script, String loginHtml) {}
+
+    /** The optional body of {@code POST …/batches/{batchId}/void}: the {@code nextCursor} of the previous call, to go on. */
+    record VoidRequest(String cursor) {}
 
     /** The optional body of {@code POST /api/admin/sessions/{deviceKey}/terminate}: why, for the session's record. */
     record TerminateRequest(String reason) {}

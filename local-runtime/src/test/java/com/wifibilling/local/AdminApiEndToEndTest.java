@@ -298,4 +298,21 @@ class AdminApiEndToEndTest {
         var bad = api.get("/api/admin/events?type=everything", admin());
         assertEquals(List.of(400, "type"), List.of(bad.statusCode(), json(bad).at("/error/field").asText()));
     }
+
+    @Test
+    void voidingABatchStopsItsCodesRedeeming() {
+        var ordered = api.postJson("/api/admin/vouchers/generate", Map.of("packageId", "basic", "count", 3, "validDays", 30), admin());
+        assertEquals(201, ordered.statusCode(), ordered.body());
+        String batchId = json(ordered).get("batchId").asText();
+        String code = json(api.get("/api/admin/vouchers?batchId=" + batchId, admin())).at("/items/0/code").asText();
+        var voided = api.postJson("/api/admin/vouchers/batches/" + batchId + "/void", Map.of(), admin());
+        assertEquals(200, voided.statusCode(), voided.body());
+        assertEquals(List.of(3, 0, true), List.of(json(voided).get("voided").asInt(), json(voided).get("unchanged").asInt(),
+                json(voided).get("nextCursor").isNull()));
+        var listed = api.get("/api/admin/vouchers?batchId=" + batchId, admin());
+        json(listed).get("items").forEach(item -> assertEquals("void", item.get("status").asText(), listed.body()));
+        var redeem = api.postJson("/api/auth/voucher", Map.of("code", code, "gateway", Map.of("mac", "02:91:00:00:00:40")));
+        assertTrue(redeem.statusCode() / 100 == 4, redeem.body());
+        assertEquals(404, api.postJson("/api/admin/vouchers/batches/no-such-batch/void", Map.of(), admin()).statusCode());
+    }
 }

@@ -26,6 +26,7 @@ public final class ApiRoutes {
             "POST /api/radius/accounting",
             "POST /api/admin/vouchers/generate",
             "GET /api/admin/vouchers/batches/{batchId}",
+            "POST /api/admin/vouchers/batches/{batchId}/void",
             "GET /api/admin/vouchers",
             "POST /api/admin/sessions/{deviceKey}/terminate",
             "GET /api/admin/gateways",

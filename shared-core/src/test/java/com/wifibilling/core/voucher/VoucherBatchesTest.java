@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wifibilling.core.Mac;
 import com.wifibilling.core.TestClock;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.pkg.TimePackage;
+import com.wifibilling.core.session.DeviceKey;
 import com.wifibilling.core.store.DynaliteExtension;
 import com.wifibilling.core.store.DynamoDbPackageStore;
 import com.wifibilling.core.store.DynamoDbStatsStore;
@@ -50,6 +52,24 @@ class VoucherBatchesTest {
         assertEquals(List.of(), queued);
         assertEquals(batch, batches.find(batch.batchId()));
         assertEquals(40, vouchers.byBatch(batch.batchId(), 100, null).items().size(), "the batch item is not one of its codes");
+    }
+
+    @Test
+    void voidingABatchVoidsItsUnusedCodesInBoundedCallsAndLeavesUsedOnes() {
+        VoucherBatch batch = batches.order(new VoucherOrder("batch-hour", 620, null, null, 7), "admin-1");
+        String used = vouchers.byBatch(batch.batchId(), 1, null).items().getFirst().code();
+        assertEquals(Redemption.Outcome.REDEEMED, vouchers.redeem(used, new DeviceKey("gw-void", Mac.parse("02:00:00:00:00:77")), "s-void-1",
+                clock.instant()).outcome());
+        var voiding = new BatchVoiding(batches, vouchers);
+        var first = voiding.voidBatch(batch.batchId(), null);
+        assertEquals(List.of(499, 1), List.of(first.voided(), first.unchanged()));
+        var second = voiding.voidBatch(batch.batchId(), first.nextCursor());
+        assertEquals(List.of(120, 0), List.of(second.voided(), second.unchanged()));
+        assertEquals(null, second.nextCursor());
+        assertEquals(VoucherStatus.USED, vouchers.find(used).orElseThrow().status());
+        var again = voiding.voidBatch(batch.batchId(), null);
+        assertEquals(List.of(0, 500), List.of(again.voided(), again.unchanged()), "repeating is harmless");
+        assertEquals(404, assertThrows(ApiException.class, () -> voiding.voidBatch("no-such-batch", null)).status());
     }
 
     @Test
