@@ -58,6 +58,7 @@ record AdminWiring(Api api, VoucherBatches batches, Metrics metrics) {
         var termination = new SessionTermination(sessions,
                 new SqsGrantPublisher(AwsClients.sqs(config.aws()), config.queues()), guards,
                 clock);
+        var events = new DynamoDbEventStore(dynamoDb, config.eventsTable());
         var transactions = new DynamoDbTransactionStore(dynamoDb, config.transactionsTable());
         var gatewayStore = new DynamoDbGatewayStore(dynamoDb, config.gatewaysTable());
         // The Secrets Manager client is built on the first gateway create or rotate only: rare admin actions.
@@ -65,12 +66,12 @@ record AdminWiring(Api api, VoucherBatches batches, Metrics metrics) {
                 config.gatewaySecretsPrefix(), clock);
         var gateways = new AdminRoutes.Gateways(gatewayStore, new GatewaySetup(config.setupTarget()), onboarding);
         return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers, termination, gateways,
-                new PackageAdmin(packages),
+                new PackageAdmin(packages, events, clock),
                 new AdminRoutes.Views(new TransactionSearch(transactions, clock),
                         new Dashboard(new DynamoDbStatsStore(dynamoDb, config.statsTable()), packages, gatewayStore, sessions, clock),
                         new SessionSearch(sessions),
                         new UserDirectory(new DynamoDbUserStore(dynamoDb, config.usersTable(), guards), sessions, transactions),
-                        new EventLog(new DynamoDbEventStore(dynamoDb, config.eventsTable()), clock), clock)), config.http(), metrics),
+                        new EventLog(events, clock), clock)), config.http(), metrics),
                 batches, metrics);
     }
 }

@@ -20,10 +20,10 @@ final class PackageRoutes {
         return Map.of(
                 "GET /api/admin/packages", authorizer.requireRole(Role.ADMIN, (request, admin) -> Reply.ok(Page.all(packages.all()))),
                 "POST /api/admin/packages", authorizer.requireRole(Role.ADMIN, (request, admin) ->
-                        Reply.status(201, packages.create(request.json(PackageRequest.class)))),
+                        Reply.status(201, packages.create(request.json(PackageRequest.class), admin.subject()))),
                 "PUT /api/admin/packages/{packageId}", authorizer.requireRole(Role.ADMIN, (request, admin) ->
-                        Reply.ok(packages.update(request.pathParameter("packageId"), request.json(PackageRequest.class)))),
+                        Reply.ok(packages.update(request.pathParameter("packageId"), request.json(PackageRequest.class), admin.subject()))),
                 "POST /api/admin/packages/{packageId}/deactivate", authorizer.requireRole(Role.ADMIN, (request, admin) ->
-                        Reply.ok(packages.deactivate(request.pathParameter("packageId")))));
+                        Reply.ok(packages.deactivate(request.pathParameter("packageId"), admin.subject()))));
     }
 }

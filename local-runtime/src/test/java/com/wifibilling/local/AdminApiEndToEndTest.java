@@ -148,6 +148,14 @@ class AdminApiEndToEndTest {
         assertFalse(listed("evening").get("active").asBoolean(), "still listed for the admin, inactive");
         var missing = api.postJson("/api/admin/packages/nope/deactivate", Map.of(), admin());
         assertEquals(404, missing.statusCode());
+        var audit = api.get("/api/admin/events?type=audit&limit=100", admin());
+        assertEquals(200, audit.statusCode(), audit.body());
+        List<String> changes = new ArrayList<>();
+        json(audit).get("items").forEach(e -> {
+            if (e.get("subject").asText().equals("evening")) changes.add(e.get("type").asText());
+        });
+        assertEquals(List.of("admin.package.created", "admin.package.deactivated", "admin.package.updated"), changes.stream().sorted().toList(),
+                audit.body());
     }
 
     static Stream<Arguments> invalidBodies() {
