@@ -75,8 +75,8 @@ class LocalRuntimeEndToEndTest {
     }
 
     @Test
-    void routeThatALaterIssueImplementsDoesNotExistYet() throws Exception {
-        HttpResponse<String> response = api.send("POST", "/api/admin/packages", "{}", "Content-Type", "application/json");
+    void aPostToAnAdminPathNoFunctionServesIsNotFound() throws Exception {
+        HttpResponse<String> response = api.send("POST", "/api/admin/no-such-thing", "{}", "Content-Type", "application/json");
         assertEquals(404, response.statusCode());
         assertEquals("ROUTE_NOT_FOUND", Json.MAPPER.readTree(response.body()).get("error").get("code").asText());
     }
