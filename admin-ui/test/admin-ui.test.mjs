@@ -200,7 +200,9 @@ test('ending a session asks first; cancel keeps it, confirm ends it, and ending 
 
   await page.click('text=End session…');
   await page.getByRole('button', { name: 'Yes, end it' }).click();
-  await page.getByRole('alert').waitFor();
+  const error = page.locator('.error[role=alert]'); // not Next's route announcer, also an alert
+  await error.waitFor();
+  assert.match(await error.textContent(), /\([A-Z_]+\)/, 'the error names its code');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
