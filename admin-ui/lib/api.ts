@@ -1,8 +1,8 @@
 // The one API client: adds the admin's bearer token, reads the {"error":{code,message}} shape into ApiError,
 // and sends a 401 back to the login page. The API's address comes from public/config.js at runtime.
 import type {
-  Gateway, GatewaySetup, IssuedGateway, LoginAnswer, NewGateway, Page, TerminatedSession, TimePackage, Voucher,
-  VoucherBatch, VoucherOrder,
+  AdminUserSummary, DashboardRange, Gateway, GatewaySetup, IssuedGateway, Json, LoginAnswer, NewGateway, PackageInput, Page,
+  SessionSummary, TerminatedSession, TimePackage, Transaction, Voucher, VoucherBatch, VoucherOrder,
 } from './types';
 
 export const BASE_PATH = '/admin';
@@ -104,4 +104,28 @@ export const api = {
 
   terminateSession: (deviceKey: string, reason?: string) =>
     request<TerminatedSession>('POST', `/api/admin/sessions/${id(deviceKey)}/terminate`, reason ? { reason } : undefined),
+
+  // Issue 8's routes that admin-function does not serve yet (template.yaml has none of them): no page calls these
+  // until the routes land; their shapes follow DESIGN.md and are to be checked against AdminRoutes then.
+  dashboard: (range: DashboardRange) => request<Json>('GET', `/api/admin/dashboard${q({ range })}`),
+  adminPackages: (cursor?: string | null) => request<Page<TimePackage>>('GET', `/api/admin/packages${q({ cursor })}`),
+  createPackage: (pkg: PackageInput) => request<TimePackage>('POST', '/api/admin/packages', pkg),
+  updatePackage: (packageId: string, pkg: PackageInput) => request<TimePackage>('PUT', `/api/admin/packages/${id(packageId)}`, pkg),
+  deactivatePackage: (packageId: string) => request<TimePackage>('POST', `/api/admin/packages/${id(packageId)}/deactivate`),
+  users: (phone?: string, cursor?: string | null) => request<Page<AdminUserSummary>>('GET', `/api/admin/users${q({ phone, cursor })}`),
+  user: (userId: string) => request<Json>('GET', `/api/admin/users/${id(userId)}`),
+  sessions: (filter: { gatewayId?: string; phone?: string }, cursor?: string | null) =>
+    request<Page<SessionSummary>>('GET', `/api/admin/sessions${q({ ...filter, cursor })}`),
+  sessionDetail: (deviceKey: string) => request<Json>('GET', `/api/admin/sessions/${id(deviceKey)}`),
+  transactions: (filter: { status?: string; from?: string; to?: string; phone?: string }, limit = 50, cursor?: string | null) =>
+    request<Page<Transaction>>('GET', `/api/admin/transactions${q({ ...filter, limit, cursor })}`),
+  transaction: (transactionId: string) => request<Json>('GET', `/api/admin/transactions/${id(transactionId)}`),
+  queryTransaction: (transactionId: string) => request<Json>('POST', `/api/admin/transactions/${id(transactionId)}/query`),
+  voidBatch: (batchId: string) => request<Json>('POST', `/api/admin/vouchers/batches/${id(batchId)}/void`),
+  sendVouchers: (body: Json) => request<Json>('POST', '/api/admin/vouchers/send', body),
+  updateGateway: (gatewayId: string, gateway: Partial<NewGateway>) => request<Gateway>('PUT', `/api/admin/gateways/${id(gatewayId)}`, gateway),
+  settings: () => request<Json>('GET', '/api/admin/settings'),
+  updateSettings: (settings: Json) => request<Json>('PUT', '/api/admin/settings', settings),
+  events: (filter: { type?: 'audit' | 'anomaly'; from?: string; to?: string }, cursor?: string | null) =>
+    request<Page<Json>>('GET', `/api/admin/events${q({ ...filter, cursor })}`),
 };

@@ -40,3 +40,26 @@ export interface Voucher {
 export interface TimePackage { packageId: string; name: string; description?: string; durationMinutes: number; priceKES: number }
 
 export interface TerminatedSession { deviceKey: string; status: string; endedAt: string }
+
+// Routes of issue 8 that admin-function does not serve yet: field names from DESIGN.md §4; check them against
+// AdminRoutes when the routes land (no page uses them until then).
+
+export interface PackageInput {
+  packageId?: string; name: string; description?: string; durationMinutes: number; bandwidthMbps: number; uploadMbps?: number;
+  priceKES: number; active?: boolean; sortOrder?: number;
+}
+
+export interface Transaction {
+  transactionId: string; phone: string; packageId: string; amount: number; deviceKey: string | null; status: string;
+  resultCode: string | null; receipt: string | null; source: string; lang: string; createdAt: string; completedAt: string | null;
+}
+
+export interface SessionSummary {
+  deviceKey: string; sessionId: string; phone?: string | null; packageId: string; status: 'active' | 'ended' | 'moved';
+  startedAt: string; expiresAt: string; lastCommand?: unknown;
+}
+
+export interface AdminUserSummary { userId: string; phone?: string | null; email?: string | null; status: string; createdAt: string; lastSeenAt?: string | null }
+
+export type DashboardRange = 'today' | '7d' | '30d';
+export type Json = Record<string, unknown>;
