@@ -207,6 +207,26 @@ test('ending a session asks first; cancel keeps it, confirm ends it, and ending 
   await page.context().close();
 });
 
+test('a list the API cannot answer shows the error with a retry that recovers; an empty list says so', async () => {
+  const page = await signedIn();
+  let fail = true;
+  await page.route('**/api/admin/gateways', route => (fail ? route.abort('connectionrefused') : route.continue()));
+  await page.goto(`${rt.admin}gateways/`);
+  const error = page.locator('.error[role=alert]');
+  await error.filter({ hasText: 'The API cannot be reached' }).waitFor();
+  await shot(page, 'gateways-unreachable');
+  fail = false;
+  await error.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('tr[data-gateway="default"]').waitFor();
+  assert.equal(await error.count(), 0);
+
+  await page.goto(`${rt.admin}vouchers/`);
+  await page.getByRole('button', { name: 'void' }).click();
+  await page.getByText('No vouchers are void.').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 for (const [name, viewport] of [['desktop', undefined], ['phone', PHONE]]) {
   test(`every page at ${name} size: axe-core finds no violations and nothing scrolls sideways`, async () => {
     const page = await signedIn({ viewport });
