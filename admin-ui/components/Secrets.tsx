@@ -8,7 +8,7 @@ export default function Secrets({ issued, onClose }: { issued: IssuedGateway; on
   return (
     <section className="card secrets" aria-labelledby="secrets-title">
       <h2 id="secrets-title">Secrets for {g.name} ({g.gatewayId})</h2>
-      <p className="warn"><strong>Shown once.</strong> {issued.note}</p>
+      <p className="warn">{issued.note}</p>
       <dl>
         {issued.apiKey ? (<><dt>API key</dt><dd><code id="api-key">{issued.apiKey}</code> <CopyButton text={issued.apiKey} label="API key" /></dd></>) : null}
         {issued.radiusSecret ? (<><dt>RADIUS secret</dt><dd><code id="radius-secret">{issued.radiusSecret}</code> <CopyButton text={issued.radiusSecret} label="RADIUS secret" /></dd></>) : null}
