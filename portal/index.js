@@ -301,4 +301,6 @@
     resumePkg = h.p;
     waitFor(h.tx, h.ct, null);
   } else if (r.mac) relogin();
+  // A printed voucher's QR code opens the portal with ?code=…: the voucher tab, its code filled in, ready to send.
+  if (WB.q.code && !(h.tx && h.ct)) { tab('voucher'); $('code').value = String(WB.q.code).slice(0, 40); }
 })(window, document, window.WB);

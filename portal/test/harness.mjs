@@ -1,32 +1,22 @@
 // What the portal tests share: one local runtime (scripts/run-local as a child process on a free port, stopped at
 // the end: no orphans), one headless Chromium (Debian's, through playwright-core), phone-sized pages, and helpers
 // that read the simulators.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { json, startLocalRuntime } from '../../scripts/lib/local-runtime-process.mjs';
 
+export { freePort, json, eventually } from '../../scripts/lib/local-runtime-process.mjs';
 export const PORTAL_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const REPO = path.dirname(PORTAL_DIR);
 export const SHOTS = path.join(PORTAL_DIR, 'test', 'screenshots');
 export const ADMIN_PASSWORD = 'portal-tests-admin-password-1';
 export const VIEWPORT = { width: 360, height: 740 };
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
-  });
-}
-
 /** Starts scripts/run-local on a free port and resolves when it serves; stop() ends it and waits for its exit. */
 export async function startRuntime({ darajaTimeScale = 0.05, scheduleScale = 0.05, sweeperQueryAfterSeconds = 2 } = {}) {
-  const port = await freePort();
   // The sweeper asks M-Pesa about pending payments after 120 s; a copy of template.yaml with a shorter window
   // lets the lost-callback test finish through the sweeper in seconds (the runtime reads --template).
   const dir = mkdtempSync(path.join(tmpdir(), 'portal-tests-'));
@@ -35,35 +25,17 @@ export async function startRuntime({ darajaTimeScale = 0.05, scheduleScale = 0.0
   const shortened = original.replace(/(SweeperQueryAfterSeconds:\n\s+Type: Number\n\s+Default: )\d+/, `$1${sweeperQueryAfterSeconds}`);
   if (shortened === original) throw new Error('template.yaml has no SweeperQueryAfterSeconds default to shorten');
   writeFileSync(template, shortened);
-  const env = { ...process.env, ADMIN_PASSWORD, JAVA_HOME: process.env.JAVA_HOME || '/usr/lib/jvm/temurin-25-jdk-amd64' };
-  const child = spawn(path.join(REPO, 'scripts', 'run-local'), ['--port', String(port), '--daraja-time-scale', String(darajaTimeScale),
-    '--schedule-scale', String(scheduleScale), '--template', template, '--home', REPO], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let out = '';
-  const exited = new Promise(resolve => child.on('exit', (code, signal) => resolve({ code, signal })));
-  child.stdout.on('data', b => { out += b; });
-  child.stderr.on('data', b => { out += b; });
-  const deadline = Date.now() + 240_000; // a first run builds the Java modules
-  while (!/Press Ctrl-C to stop/.test(out)) {
-    if (child.exitCode !== null) throw new Error('The local runtime exited while starting:\n' + out.slice(-4000));
-    if (Date.now() > deadline) { process.kill(-child.pid, 'SIGKILL'); throw new Error('The local runtime did not start:\n' + out.slice(-4000)); }
-    await new Promise(r => setTimeout(r, 100));
-  }
-  const grab = re => (out.match(re) || [])[1];
-  const runtime = {
-    port, base: `http://localhost:${port}`, portal: `http://localhost:${port}/portal/`,
+  const rt = await startLocalRuntime({ args: ['--daraja-time-scale', String(darajaTimeScale), '--schedule-scale', String(scheduleScale),
+    '--template', template], env: { ADMIN_PASSWORD } });
+  const grab = re => (rt.log().match(re) || [])[1];
+  return {
+    ...rt, portal: `${rt.base}/portal/`,
     daraja: grab(/Daraja \(simulator\)\s+(http:\/\/\S+)/), unifi: grab(/UniFi \(simulator\)\s+(http:\/\/\S+)/),
-    log: () => out,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM'); // the JVM's shutdown hook stops dynalite, FreeRADIUS and the simulators
-        const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 15_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await rt.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  return runtime;
 }
 
 export async function launchBrowser() {
@@ -86,11 +58,6 @@ export async function shot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, name + '.png'), fullPage: true });
 }
 
-export async function json(url, options = {}) {
-  const res = await fetch(url, { ...options, headers: { 'Content-Type': 'application/json', ...(options.headers || {}) } });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
 
 let macCounter = Math.floor(Math.random() * 200);
 /** A MAC no other test uses (a purchase in progress is per phone and device). */
@@ -114,17 +81,6 @@ export async function hotspotLogin(rt, mac) {
   return mine.find(i => i.online) || mine.at(-1) || null;
 }
 
-/** Polls fn until it returns a truthy value (no fixed sleeps), or fails with the last value. */
-export async function eventually(fn, { timeout = 15_000, every = 200, what = 'condition' } = {}) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    last = await fn();
-    if (last) return last;
-    await new Promise(r => setTimeout(r, every));
-  }
-  throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-}
 
 export async function adminToken(rt) {
   const { body } = await json(`${rt.base}/api/auth/login`, { method: 'POST', body: JSON.stringify({ email: 'admin@localhost', password: ADMIN_PASSWORD }) });

@@ -227,6 +227,20 @@ test('a voucher typed in lower case with spaces logs the device in', async () =>
   await page.context().close();
 });
 
+test('a printed voucher\'s QR link (?code=…) opens the voucher tab with the code filled in, and it logs the device in', async () => {
+  const [code] = await makeVouchers(1);
+  const page = await phonePage(browser);
+  const mac = newMac();
+  await page.goto(`${await portalUrlFor(rt, mac)}&code=${encodeURIComponent(code)}`);
+  assert.equal(await page.getAttribute('#tab-voucher', 'aria-pressed'), 'true');
+  assert.equal(await page.locator('#code').inputValue(), code);
+  await page.click('#voucher-form button[type=submit]');
+  await page.locator('#done').waitFor();
+  assert.equal(await text(page, '#access-code'), code);
+  await expectOnline(page, mac, { title: "You're online", left: 'Time left: 1 hour' });
+  await page.context().close();
+});
+
 test('a voucher typo is caught by the check character, in both languages, and five unknown codes lock the device out', async () => {
   const [code] = await makeVouchers(1);
   const typo = code.replace(/-/g, '').slice(0, 4) + (code[4] === '2' ? '3' : '2') + code.replace(/-/g, '').slice(5);
