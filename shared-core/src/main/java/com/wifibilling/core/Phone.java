@@ -39,6 +39,15 @@ public record Phone(String msisdn) {
      * Returns the phone for the {@code PhoneNumber} of a Daraja callback, which arrives as a JSON number such
      * as {@code 254708374149} (contracts/daraja.md §4 and §7: read as {@code long}, then the same normalisation).
      */
+    /** As {@link #parse(String)} for a {@code phone} filter of a list: a bad one is 400 {@code INVALID_FIELD} naming {@code phone}. */
+    public static Phone parseFilter(String value) {
+        try {
+            return parse(value);
+        } catch (ApiException e) {
+            throw ApiException.invalidField("phone", "phone is a Kenyan mobile number, such as 0712345678 or 254712345678");
+        }
+    }
+
     public static Phone parse(long callbackNumber) {
         if (callbackNumber < 0) throw invalid();
         return parse(Long.toString(callbackNumber));

@@ -40,7 +40,7 @@ public final class UserDirectory {
         int size = ListLimit.parse(limit);
         if (phone.isPresent()) {
             if (cursor.isPresent()) throw ApiException.invalidField("cursor", "a phone matches at most one user: there is no next page");
-            return Page.all(users.findByPhone(phone(phone.get())).stream().toList());
+            return Page.all(users.findByPhone(Phone.parseFilter(phone.get())).stream().toList());
         }
         UserKind wanted = switch (kind.orElse("portal")) {
             case "portal" -> UserKind.PORTAL;
@@ -55,14 +55,6 @@ public final class UserDirectory {
         User user = users.find(userId).orElseThrow(UserDirectory::notFound);
         if (user.phone() == null) return new Detail(user, Page.all(List.of()), Page.all(List.of()));
         return new Detail(user, sessions.byPhone(user.phone(), DETAIL_PAGE, null), transactions.byPhone(user.phone(), DETAIL_PAGE, null));
-    }
-
-    private static Phone phone(String value) {
-        try {
-            return Phone.parse(value);
-        } catch (ApiException e) {
-            throw ApiException.invalidField("phone", "phone is a Kenyan mobile number, such as 0712345678 or 254712345678");
-        }
     }
 
     private static ApiException notFound() {

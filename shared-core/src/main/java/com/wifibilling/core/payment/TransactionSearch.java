@@ -43,7 +43,7 @@ public final class TransactionSearch {
         if (from.isAfter(to)) throw ApiException.invalidField("from", "from must not be after to");
         if (from.plusDays(MAX_DAYS).isBefore(to.plusDays(1)))
             throw ApiException.invalidField("from", "a day range holds at most " + MAX_DAYS + " days");
-        if (filter.phone().isPresent()) return byPhone(phone(filter.phone().get()), status, from, to, limit, filter.cursor().orElse(null));
+        if (filter.phone().isPresent()) return byPhone(Phone.parseFilter(filter.phone().get()), status, from, to, limit, filter.cursor().orElse(null));
         return byDays(status, from, to, limit, filter.cursor().orElse(null));
     }
 
@@ -76,14 +76,6 @@ public final class TransactionSearch {
         for (TransactionStatus s : TransactionStatus.values())
             if (s.name().equalsIgnoreCase(value.strip())) return s;
         throw ApiException.invalidField("status", "status is pending, completed, cancelled, expired or failed");
-    }
-
-    private static Phone phone(String value) {
-        try {
-            return Phone.parse(value);
-        } catch (ApiException e) {
-            throw ApiException.invalidField("phone", "phone is a Kenyan mobile number, such as 0712345678 or 254712345678");
-        }
     }
 
     private static ApiException notFound() {

@@ -22,7 +22,7 @@ public final class SessionSearch {
         int size = ListLimit.parse(limit);
         if (gatewayId.isPresent() && phone.isPresent())
             throw ApiException.invalidField("phone", "give gatewayId or phone, not both");
-        if (phone.isPresent()) return store.byPhone(phone(phone.get()), size, cursor.orElse(null));
+        if (phone.isPresent()) return store.byPhone(Phone.parseFilter(phone.get()), size, cursor.orElse(null));
         String gateway = gatewayId.orElseThrow(() -> ApiException.invalidField("gatewayId", "gatewayId or phone is required"));
         if (!gateway.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) throw ApiException.invalidField("gatewayId", "gatewayId is not a gateway's id");
         return store.byGateway(gateway, size, cursor.orElse(null));
@@ -31,14 +31,6 @@ public final class SessionSearch {
     /** Returns the device's session: 400 naming {@code deviceKey} for a malformed key, 404 for a device never seen. */
     public Session find(String deviceKey) {
         return store.find(DeviceKey.parse(deviceKey)).orElseThrow(SessionSearch::notFound);
-    }
-
-    private static Phone phone(String value) {
-        try {
-            return Phone.parse(value);
-        } catch (ApiException e) {
-            throw ApiException.invalidField("phone", "phone is a Kenyan mobile number, such as 0712345678 or 254712345678");
-        }
     }
 
     private static ApiException notFound() {
