@@ -1,11 +1,11 @@
 // What the admin UI tests share: one local runtime (scripts/lib/local-runtime-process.mjs: scripts/run-local as a
 // child on a free port, serving this folder's out/ at /admin/), one headless Chromium (Debian's, through
 // playwright-core), and screenshots.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { startLocalRuntime } from '../../scripts/lib/local-runtime-process.mjs';
+import { collectErrors, screenshot, startLocalRuntime } from '../../scripts/lib/local-runtime-process.mjs';
 
 export { json, eventually } from '../../scripts/lib/local-runtime-process.mjs';
 export const ADMIN_UI = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -26,13 +26,9 @@ export function launchBrowser() {
 /** A page of a fresh context (its own sessionStorage) that collects script errors. */
 export async function newPage(browser, { viewport = { width: 1280, height: 900 }, deviceScaleFactor = 1 } = {}) {
   const context = await browser.newContext({ viewport, locale: 'en-KE', deviceScaleFactor });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', e => page.errors.push(e.message));
-  return page;
+  return collectErrors(await context.newPage());
 }
 
 export async function shot(page, name) {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, name + '.png'), fullPage: true });
+  await screenshot(page, SHOTS, name);
 }

@@ -1,12 +1,12 @@
 // What the portal tests share: one local runtime (scripts/run-local as a child process on a free port, stopped at
 // the end: no orphans), one headless Chromium (Debian's, through playwright-core), phone-sized pages, and helpers
 // that read the simulators.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { json, startLocalRuntime } from '../../scripts/lib/local-runtime-process.mjs';
+import { collectErrors, json, screenshot, startLocalRuntime } from '../../scripts/lib/local-runtime-process.mjs';
 
 export { freePort, json, eventually } from '../../scripts/lib/local-runtime-process.mjs';
 export const PORTAL_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -47,15 +47,11 @@ export async function phonePage(browser, { locale = 'en-KE', viewport = VIEWPORT
   const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
   await context.route('http://example.com/**', route => route.fulfill({
     contentType: 'text/html', body: '<!doctype html><title>Original site</title><h1>The page you asked for</h1>' }));
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', e => page.errors.push(e.message));
-  return page;
+  return collectErrors(await context.newPage());
 }
 
 export async function shot(page, name) {
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, name + '.png'), fullPage: true });
+  await screenshot(page, SHOTS, name);
 }
 
 

@@ -2,6 +2,7 @@
 // as a child process on a free port (stopped at the end, no orphans), JSON over fetch, and polling without fixed
 // sleeps. Node built-ins only, so each test folder imports it without installing anything here.
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -64,4 +65,17 @@ export async function eventually(fn, { timeout = 15_000, every = 200, what = 'co
     await new Promise(r => setTimeout(r, every));
   }
   throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+}
+
+/** Keeps the page's script errors in page.errors, for the tests to assert there were none. */
+export function collectErrors(page) {
+  page.errors = [];
+  page.on('pageerror', e => page.errors.push(e.message));
+  return page;
+}
+
+/** Saves a full-page screenshot as dir/name.png (for review; the folders are gitignored). */
+export async function screenshot(page, dir, name) {
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, name + '.png'), fullPage: true });
 }
