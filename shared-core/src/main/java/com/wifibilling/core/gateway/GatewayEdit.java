@@ -33,10 +33,13 @@ public record GatewayEdit(Long version, String name, String status, List<String>
                 : radiusClientAddress != null && read.coaAddress() != null && read.coaAddress().equals(read.radiusClientAddress())
                 ? null : read.coaAddress();
         boolean radius = read.type() != GatewayType.UNIFI;
+        // pfSense and UniFi take only what the edit says (create's rules refuse CoA for them); others keep theirs.
+        Boolean coaAfter = coaSupported;
+        if (coaAfter == null && radius && read.type() != GatewayType.PFSENSE) coaAfter = read.coaSupported();
         GatewaySpec spec = new GatewaySpec(read.gatewayId(), name == null ? read.name() : name, WireName.of(read.type()),
                 WireName.of(read.controlMode()), WireName.of(read.pollLogin()), radius ? client : null, radius ? coa : null,
                 coaPort == null ? read.coaPort() : coaPort,
-                radius && read.type() != GatewayType.PFSENSE ? (coaSupported == null ? read.coaSupported() : coaSupported) : coaSupported,
+                coaAfter,
                 read.eventTimestamp(), loginUrlHosts == null ? read.loginUrlHosts() : loginUrlHosts,
                 defaultLoginUrl == null ? read.defaultLoginUrl() : blankToNull(defaultLoginUrl),
                 idleTimeoutSeconds == null ? read.idleTimeoutSeconds() : zeroToNull(idleTimeoutSeconds),
