@@ -36,6 +36,7 @@
   function loadPackages() {
     WB.say('pkgs-msg', 'loadingPkgs'); WB.show('pkgs-msg', true); WB.show('pkgs-retry', false);
     WB.api('GET', '/api/payment/packages').then(function (data) {
+      WB.branding(data.branding);
       packages = data.items || [];
       WB.show('pkgs-msg', !packages.length);
       if (!packages.length) WB.say('pkgs-msg', 'noPkgs');

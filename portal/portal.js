@@ -99,7 +99,8 @@
     [].forEach.call(d.querySelectorAll('#langs button'), function (b) {
       b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === WB.lang));
     });
-    var brand = cfg.brand && (cfg.brand[WB.lang] || cfg.brand.en || cfg.brand);
+    var saved = WB.kept('branding');
+    var brand = (saved && saved.portalName) || (cfg.brand && (cfg.brand[WB.lang] || cfg.brand.en || cfg.brand));
     if (typeof brand === 'string') [].forEach.call(d.querySelectorAll('.brand-name'), function (el) { el.removeAttribute('data-t'); el.textContent = brand; });
     d.title = (WB.$('title-key') ? WB.t(WB.$('title-key').getAttribute('data-t')) + ' · ' : '') + (typeof brand === 'string' ? brand : WB.t('brand'));
     langHooks.forEach(function (f) { f(); });
@@ -211,8 +212,41 @@
     if (r.mac) WB.keep('redirect', { gw: r.gw, mac: r.mac, ip: r.ip, login: r.login, dst: r.dst });
   };
 
+  /* ---------- the operator's branding (admin settings, sent with the package list) ---------- */
+  function luminance(hex) {
+    return [1, 3, 5].map(function (i) {
+      var c = parseInt(hex.substr(i, 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    }).reduce(function (sum, c, i) { return sum + c * [0.2126, 0.7152, 0.0722][i]; }, 0);
+  }
+  /* White text on the colour, and the colour as text on white, both need 4.5:1 (WCAG AA); a lighter colour is ignored. */
+  WB.readableOnWhite = function (hex) {
+    return /^#[0-9a-fA-F]{6}$/.test(hex || '') && 1.05 / (luminance(hex) + 0.05) >= 4.5;
+  };
+  WB.phoneText = function (msisdn) {
+    var local = '0' + String(msisdn).replace(/^254/, '');
+    return local.replace(/^(\d{4})(\d{3})(\d{3})$/, '$1 $2 $3');
+  };
+  function showBranding(b) {
+    var root = d.documentElement.style;
+    if (b && WB.readableOnWhite(b.primaryColor)) root.setProperty('--p', b.primaryColor); else root.removeProperty('--p');
+    if (b && /^#[0-9a-fA-F]{6}$/.test(b.accentColor || '')) root.setProperty('--accent', b.accentColor); else root.removeProperty('--accent');
+    var box = WB.$('support'), link = WB.$('support-phone');
+    if (box && link) {
+      WB.show(box, !!(b && b.supportPhone));
+      if (b && b.supportPhone) { link.href = 'tel:+' + b.supportPhone; link.textContent = WB.phoneText(b.supportPhone); }
+    }
+  }
+  /* Called with the package list's branding (null: the operator has saved none, config.js and the defaults apply). */
+  WB.branding = function (b) {
+    WB.keep('branding', b || null);
+    showBranding(b);
+    WB.apply();
+  };
+
   function init() {
     initLangs();
+    showBranding(WB.kept('branding'));
     WB.apply();
     d.documentElement.className += ' js';
   }

@@ -569,3 +569,39 @@ test('sent back by the router with an error, the portal relogs in once, then sho
   await shot(page, 'relogin-error');
   await page.context().close();
 });
+
+test('the operator\'s saved branding (name, colour, support phone) shows on the portal; a colour too light to read is ignored', async () => {
+  const token = await adminToken(rt);
+  const headers = { Authorization: `Bearer ${token}` };
+  const save = async (branding) => {
+    const { body: current } = await json(`${rt.base}/api/admin/settings`, { headers });
+    const saved = await json(`${rt.base}/api/admin/settings`, { method: 'PUT', headers, body: JSON.stringify({ version: current.version, branding }) });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  };
+  const defaults = (await json(`${rt.base}/api/admin/settings`, { headers })).body.branding;
+  try {
+    await save({ portalName: 'Kibera Net', primaryColor: '#7a1f5c', accentColor: '#f2a900', supportPhone: '0712345678' });
+    const page = await phonePage(browser);
+    await page.goto(rt.portal);
+    await page.locator('.card').first().waitFor();
+    assert.equal(await text(page, '.brand-name'), 'Kibera Net');
+    assert.match(await page.title(), /Kibera Net$/);
+    assert.equal(await page.locator('.top').evaluate(el => getComputedStyle(el).backgroundColor), 'rgb(122, 31, 92)');
+    assert.equal(await page.getAttribute('#support-phone', 'href'), 'tel:+254712345678');
+    assert.equal(await text(page, '#support-phone'), '0712 345 678');
+    await shot(page, 'branding');
+    const axe = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(axe.violations.map(v => v.id), [], 'the operator\'s colour keeps the page readable');
+    await page.goto(`${rt.portal}status`); // a page without the package list shows the kept copy
+    assert.equal(await text(page, '.brand-name'), 'Kibera Net');
+
+    await save({ primaryColor: '#ffee00', supportPhone: '' });
+    await page.goto(rt.portal);
+    await page.locator('.card').first().waitFor();
+    assert.equal(await page.locator('.top').evaluate(el => getComputedStyle(el).backgroundColor), 'rgb(5, 96, 58)', 'too light: the default stays');
+    assert.equal(await page.locator('#support').isVisible(), false);
+    await page.context().close();
+  } finally {
+    await save(defaults);
+  }
+});

@@ -366,6 +366,9 @@ class AdminApiEndToEndTest {
                 {"version":%d,"branding":{"accentColor":"orange"}}""".formatted(version + 1), "Content-Type", "application/json", admin()[0], admin()[1]);
         assertEquals(List.of(400, "branding.accentColor"), List.of(bad.statusCode(), json(bad).at("/error/field").asText()), bad.body());
         assertEquals("Kibera Net", json(api.get("/api/admin/settings", admin())).at("/branding/portalName").asText(), "nothing else written");
+        JsonNode portal = json(api.get("/api/payment/packages"));
+        assertEquals(List.of("Kibera Net", "#1a2b3c"), List.of(portal.at("/branding/portalName").asText(), portal.at("/branding/primaryColor").asText()),
+                "the portal gets the saved branding with its package list, at once in the local runtime");
     }
 
     @Test

@@ -20,6 +20,8 @@ import com.wifibilling.core.session.TimeMoves;
 import com.wifibilling.core.store.DynamoDbGatewayStore;
 import com.wifibilling.core.store.DynamoDbGuardStore;
 import com.wifibilling.core.store.DynamoDbProbe;
+import com.wifibilling.core.store.DynamoDbSettingsStore;
+import com.wifibilling.core.settings.PortalBranding;
 import java.time.Duration;
 import java.util.List;
 
@@ -37,6 +39,8 @@ record PaymentWiring(Api api) {
         var parts = FinalizerParts.from(env);
         var clock = parts.clock();
         var catalog = new PackageCatalog(parts.packages(), clock, config.packagesCacheAge());
+        var branding = new PortalBranding(new DynamoDbSettingsStore(parts.dynamoDb(), env.require("SETTINGS_TABLE")), clock,
+                config.packagesCacheAge());
         var health = new HealthCheck(List.of(new DynamoDbProbe(parts.dynamoDb(), config.packagesTable(), "packageId")), clock);
         var guards = new DynamoDbGuardStore(parts.dynamoDb(), env.require("GUARDS_TABLE"));
         var gateways = new DynamoDbGatewayStore(parts.dynamoDb(), env.require("GATEWAYS_TABLE"));
@@ -56,7 +60,7 @@ record PaymentWiring(Api api) {
         var limiter = new AttemptLimiter(guards, List.of(AttemptLimit.CLAIM_DEVICE, AttemptLimit.CLAIM_RECEIPT), parts.metrics(), clock);
         var moves = new TimeMoves(parts.sessions(), parts.grants(), parts.publisher(), guards, clock);
         var claims = new ReceiptClaims(guards, parts.transactions(), gateways, moves, parts.finalizer(), limiter, logins, defaultGatewayId);
-        return new PaymentWiring(new Api(PaymentRoutes.router(catalog, health, initiation, lookup, claims, clock), config.http(),
+        return new PaymentWiring(new Api(PaymentRoutes.router(catalog, branding, health, initiation, lookup, claims, clock), config.http(),
                 parts.metrics()));
     }
 

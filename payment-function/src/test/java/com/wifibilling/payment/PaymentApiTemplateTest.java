@@ -23,6 +23,6 @@ class PaymentApiTemplateTest {
     void codeRoutesAreTheTemplateRoutes() {
         Set<String> declared = SPEC.routes().stream().filter(r -> !r.isDefault())
                 .map(SamTemplate.HttpRoute::routeKey).collect(Collectors.toSet());
-        assertEquals(declared, PaymentRoutes.router(null, null, null, null, null, null).routeKeys());
+        assertEquals(declared, PaymentRoutes.router(null, null, null, null, null, null, null).routeKeys());
     }
 }

@@ -53,6 +53,11 @@ public final class OperatorSettings {
 
     /** Returns the settings, strongly consistent, with defaults until the first save. */
     public Current current() {
+        return currentIn(store);
+    }
+
+    /** Returns the settings held by {@code store} (readers that never save, such as the portal's branding). */
+    public static Current currentIn(SettingsStore store) {
         return store.find(KEY).map(OperatorSettings::read)
                 .orElseGet(() -> new Current(DEFAULT_BRANDING, DEFAULT_NOTIFICATIONS, 0, null, null));
     }
@@ -76,6 +81,7 @@ public final class OperatorSettings {
             throw new IllegalStateException("Settings could not be written as JSON", impossible);
         }
         Setting written = store.put(KEY, value, read.version(), actor, now).orElseThrow(OperatorSettings::stale);
+        PortalBranding.settingsChanged();
         events.record(AuditEvent.of(now, "admin.settings.updated", actor, KEY, null, Map.of("version", Long.toString(written.version()),
                 "portalName", branding.portalName(), "smsReceipts", notifications.smsReceipts().toString(),
                 "voucherSms", notifications.voucherSms().toString())));
