@@ -9,6 +9,7 @@ import com.wifibilling.core.pkg.TimePackage;
 import com.wifibilling.core.session.SessionStore;
 import com.wifibilling.core.stats.Counter;
 import com.wifibilling.core.stats.DayStats;
+import com.wifibilling.core.stats.RevenueAudit;
 import com.wifibilling.core.stats.StatsKey;
 import com.wifibilling.core.stats.StatsStore;
 import java.time.Clock;
@@ -53,9 +54,12 @@ public final class Dashboard {
         }
     }
 
-    /** One business day of the range, for the charts. */
+    /**
+     * One business day of the range, for the charts, with the hourly audit's money-in versus time-granted check
+     * ({@code revenueAudit}; absent until the day was audited, the day and the one before are audited every hour).
+     */
     public record Day(String day, long revenueKES, long paymentsCompleted, long paymentsCancelled, long paymentsExpired,
-                      long paymentsFailed, long vouchersRedeemed) {}
+                      long paymentsFailed, long vouchersRedeemed, RevenueAudit revenueAudit) {}
 
     /** One package's or gateway's share of the range. */
     public record Share(String id, long revenueKES, long paymentsCompleted, long sessionsStarted, Long activeSessions) {}
@@ -97,7 +101,7 @@ public final class Dashboard {
             else {
                 total.add(item);
                 days.add(new Day(key, item.revenueKES(), item.paymentsCompleted(), item.paymentsCancelled(), item.paymentsExpired(),
-                        item.paymentsFailed(), item.vouchersRedeemed()));
+                        item.paymentsFailed(), item.vouchersRedeemed(), item.revenueAudit()));
             }
         }
         List<Share> byGateway = new ArrayList<>();

@@ -10,6 +10,7 @@ import com.wifibilling.core.guard.GuardStore;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.stats.Counter;
 import com.wifibilling.core.stats.DayStats;
+import com.wifibilling.core.stats.RevenueAudit;
 import com.wifibilling.core.stats.StatsKey;
 import com.wifibilling.core.stats.StatsStore;
 import java.time.Clock;
@@ -82,11 +83,23 @@ public final class StatsAudit {
         Map<StatsKey, Map<Counter, Long>> expected = new LinkedHashMap<>();
         expected.put(StatsKey.day(day), zeros());
         int purchases = 0;
+        long[] money = new long[6]; // paid, paidKES, granted, grantedKES, grantedSeconds, paidNotGranted
         String cursor = null;
         do {
             Page<Transaction> page = transactions.byDay(day, PAGE, cursor);
             for (Transaction t : page.items()) {
                 purchases++;
+                if (t.status() == TransactionStatus.COMPLETED) {
+                    money[0]++;
+                    money[1] += t.amount().shillings();
+                    if (t.grantConfirmed()) {
+                        money[2]++;
+                        money[3] += t.amount().shillings();
+                        money[4] += t.grantSeconds();
+                    } else {
+                        money[5]++;
+                    }
+                }
                 Map<Counter, Long> counted = countOf(t);
                 if (counted.isEmpty()) continue;
                 for (StatsKey key : List.of(StatsKey.day(day), StatsKey.forPackage(day, t.packageId()),
@@ -99,6 +112,10 @@ public final class StatsAudit {
         } while (cursor != null);
         long drift = 0;
         for (var entry : expected.entrySet()) drift += correct(entry.getKey(), entry.getValue());
+        stats.recordRevenueAudit(day, new RevenueAudit(money[0], money[1], money[2], money[3], money[4], money[5], clock.instant()));
+        if (money[5] > 0) {
+            log.atWarn().addKeyValue("day", day.toString()).addKeyValue("paidNotGranted", money[5]).log("stats.paid-not-granted");
+        }
         if (drift > 0) metrics.count("StatsDrift");
         log.atInfo().addKeyValue("day", day.toString()).addKeyValue("purchases", purchases).addKeyValue("keys", expected.size())
                 .addKeyValue("drift", drift).log("stats.audited");

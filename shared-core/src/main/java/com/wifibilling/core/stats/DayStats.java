@@ -9,9 +9,10 @@ import java.util.Objects;
 /**
  * The counters of one Stats item; a counter never added reads 0, so a day without an item is all zeros.
  * {@code auditedAt} is when the hourly audit last corrected the item (null: never) and {@code drift} what it
- * found wrong then (0: nothing).
+ * found wrong then (0: nothing); {@code revenueAudit} its last money-in versus time-granted check (a day's item only;
+ * null until audited).
  */
-public record DayStats(StatsKey key, Map<Counter, Long> counters, Instant auditedAt, long drift) {
+public record DayStats(StatsKey key, Map<Counter, Long> counters, Instant auditedAt, long drift, RevenueAudit revenueAudit) {
     public DayStats {
         Objects.requireNonNull(key, "key");
         var all = new EnumMap<Counter, Long>(Counter.class);
@@ -22,7 +23,7 @@ public record DayStats(StatsKey key, Map<Counter, Long> counters, Instant audite
 
     /** Returns an item that was never written: every counter 0, never audited. */
     public static DayStats empty(StatsKey key) {
-        return new DayStats(key, Map.of(), null, 0);
+        return new DayStats(key, Map.of(), null, 0, null);
     }
 
     public long get(Counter counter) {

@@ -1,6 +1,7 @@
 package com.wifibilling.core.stats;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -28,4 +29,7 @@ public interface StatsStore {
      * nothing is written and the answer is false (read again, recompute, retry).
      */
     boolean correct(DayStats read, Map<Counter, Long> counters, Instant auditedAt, long drift);
+
+    /** Records the day's money-in versus time-granted check on its day item (last audit wins). */
+    void recordRevenueAudit(LocalDate day, RevenueAudit audit);
 }

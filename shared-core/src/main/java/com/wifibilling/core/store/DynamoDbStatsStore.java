@@ -2,9 +2,11 @@ package com.wifibilling.core.store;
 
 import com.wifibilling.core.stats.Counter;
 import com.wifibilling.core.stats.DayStats;
+import com.wifibilling.core.stats.RevenueAudit;
 import com.wifibilling.core.stats.StatsKey;
 import com.wifibilling.core.stats.StatsStore;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -20,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * The Stats table on DynamoDB, through the low-level client: counters are added with {@code ADD} (atomic, no
  * read first) and corrected with a conditional {@code SET}. Attributes: {@code key} (S; a reserved word, which
  * no expression here names), one number per {@link Counter} named by {@link Counter#attribute()},
- * {@code auditedAt} (StoredTime string) and {@code drift} (N).
+ * {@code auditedAt} (StoredTime string), {@code drift} (N) and, on a day's item, {@code revenueAudit} (M).
  */
 public final class DynamoDbStatsStore implements StatsStore {
     /** BatchGetItem takes at most 100 keys per request. */
@@ -121,6 +123,24 @@ public final class DynamoDbStatsStore implements StatsStore {
         }
     }
 
+    @Override
+    public void recordRevenueAudit(LocalDate day, RevenueAudit audit) {
+        Map<String, AttributeValue> figures = Map.of("paid", number(audit.paid()), "paidKES", number(audit.paidKES()),
+                "granted", number(audit.granted()), "grantedKES", number(audit.grantedKES()),
+                "grantedSeconds", number(audit.grantedSeconds()), "paidNotGranted", number(audit.paidNotGranted()),
+                "auditedAt", AttributeValue.fromS(StoredTime.iso(audit.auditedAt())));
+        dynamoDb.updateItem(r -> r.tableName(tableName).key(key(StatsKey.day(day))).updateExpression("SET #audit = :audit")
+                .expressionAttributeNames(Map.of("#audit", "revenueAudit")).expressionAttributeValues(Map.of(":audit", AttributeValue.fromM(figures))));
+    }
+
+    private static RevenueAudit revenueAudit(AttributeValue stored) {
+        if (stored == null || !stored.hasM()) return null;
+        Map<String, AttributeValue> m = stored.m();
+        return new RevenueAudit(Long.parseLong(m.get("paid").n()), Long.parseLong(m.get("paidKES").n()), Long.parseLong(m.get("granted").n()),
+                Long.parseLong(m.get("grantedKES").n()), Long.parseLong(m.get("grantedSeconds").n()),
+                Long.parseLong(m.get("paidNotGranted").n()), StoredTime.parse(m.get("auditedAt").s()));
+    }
+
     private static DayStats toStats(StatsKey key, Map<String, AttributeValue> item) {
         if (item == null || item.isEmpty()) return DayStats.empty(key);
         Map<Counter, Long> counters = new EnumMap<>(Counter.class);
@@ -131,7 +151,7 @@ public final class DynamoDbStatsStore implements StatsStore {
         AttributeValue drift = item.get("drift");
         AttributeValue auditedAt = item.get("auditedAt");
         return new DayStats(key, counters, auditedAt == null ? null : StoredTime.parse(auditedAt.s()),
-                drift == null ? 0 : Long.parseLong(drift.n()));
+                drift == null ? 0 : Long.parseLong(drift.n()), revenueAudit(item.get("revenueAudit")));
     }
 
     private static Map<String, AttributeValue> key(StatsKey key) {

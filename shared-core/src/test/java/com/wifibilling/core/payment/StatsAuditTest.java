@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.wifibilling.core.stats.Counter;
+import com.wifibilling.core.stats.RevenueAudit;
 import com.wifibilling.core.stats.StatsKey;
 import com.wifibilling.core.store.DynaliteExtension;
 import com.wifibilling.core.store.TestTables;
@@ -55,5 +56,28 @@ class StatsAuditTest {
         assertEquals(List.of(), audit.auditIfDue(), "the same hour again");
         world.clock.advance(Duration.ofHours(1));
         assertEquals(2, audit.auditIfDue().size());
+    }
+
+    @Test
+    void theRevenueAuditShowsMoneyInAgainstTimeGrantedAndCatchesAPaidPurchaseWithoutItsTime() {
+        Transaction paid = world.pushed();
+        world.finalizer.finalize(paid, new PaymentResult("0", "ok", "AUD3AUD4AU", PaymentSource.CALLBACK, world.clock.instant()),
+                ResultCodes.Origin.CALLBACK);
+        Transaction stuck = world.pushed();
+        // The processor crashed right after its claim: M-Pesa has the money, the device has no time yet.
+        world.transactions.claim(stuck.transactionId(), new PaymentResult("0", "ok", "AUD5AUD6AU", PaymentSource.CALLBACK, world.clock.instant()));
+
+        audit.audit(PaymentWorld.TODAY);
+        RevenueAudit found = world.stats.day(StatsKey.day(PaymentWorld.TODAY)).revenueAudit();
+        assertEquals(found.paid(), found.granted() + found.paidNotGranted(), found.toString());
+        assertTrue(found.paidNotGranted() >= 1, found.toString());
+        assertTrue(found.grantedSeconds() >= paid.grantSeconds() && found.paidKES() >= found.grantedKES() + stuck.amount().shillings(), found.toString());
+        assertEquals(world.clock.instant(), found.auditedAt());
+
+        world.finalizer.finishIfUnconfirmed(world.transactions.find(stuck.transactionId()).orElseThrow());
+        audit.audit(PaymentWorld.TODAY);
+        RevenueAudit after = world.stats.day(StatsKey.day(PaymentWorld.TODAY)).revenueAudit();
+        assertEquals(List.of(found.paid(), found.granted() + 1, found.paidNotGranted() - 1, found.grantedSeconds() + stuck.grantSeconds()),
+                List.of(after.paid(), after.granted(), after.paidNotGranted(), after.grantedSeconds()), "the repaired grant now counts as time given");
     }
 }
