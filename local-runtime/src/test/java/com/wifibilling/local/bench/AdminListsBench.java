@@ -12,6 +12,7 @@ import com.wifibilling.core.store.DynamoDbStatsStore;
 import com.wifibilling.core.store.DynamoDbTransactionStore;
 import com.wifibilling.core.store.DynamoDbUserStore;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
 public final class AdminListsBench {
     private static final int PHONES = 400;
     private static final int DAYS = 30;
-    private static final int WARMUP = 30;
+    private static final int WARMUP = 100;
     /** Admin actions logged per day, and one anomaly event (a suspicious callback) per this many purchases. */
     private static final int ADMIN_EVENTS_PER_DAY = 5;
     private static final int PURCHASES_PER_ANOMALY = 100;
@@ -150,7 +151,8 @@ public final class AdminListsBench {
                 get(base, p.path(), token);
                 p.millis().get(size).add((System.nanoTime() - start) / 1e6);
             }
-        out.printf(Locale.ROOT, "measured %d rounds of %d routes at %s%n", requests, probes.size(), size);
+        out.printf(Locale.ROOT, "measured %d rounds of %d routes at %s (load average %.2f on %d cores at the end)%n", requests, probes.size(),
+                size, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
     }
 
     private static JsonNode get(URI base, String path, String token) {
