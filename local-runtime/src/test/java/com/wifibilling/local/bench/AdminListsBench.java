@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 public final class AdminListsBench {
     private static final int PHONES = 400;
     private static final int DAYS = 30;
-    private static final int WARMUP = 100;
+    private static final int WARMUP = 400;
     /** Admin actions logged per day, and one anomaly event (a suspicious callback) per this many purchases. */
     private static final int ADMIN_EVENTS_PER_DAY = 5;
     private static final int PURCHASES_PER_ANOMALY = 100;
