@@ -11,7 +11,15 @@ run_java_bench() { # CLASS [ARGS...]
   cp_file=$(mktemp)
   log=$(mktemp --suffix=.log)
   "$MVN" -q -B -ntp -pl local-runtime dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
-  local classpath="local-runtime/target/test-classes:local-runtime/target/classes:$(cat "$cp_file")"
+  # The project's own modules come from this checkout's target/ (just built), not from ~/.m2, where another
+  # checkout's install may have put different classes since (the local Maven repository is shared).
+  local classpath entry deps=()
+  while IFS= read -r entry; do
+    if [[ $entry =~ /com/wifibilling/([a-z-]+)/[^/]+/[^/]+-tests\.jar$ ]]; then deps+=("$REPO/${BASH_REMATCH[1]}/target/test-classes")
+    elif [[ $entry =~ /com/wifibilling/([a-z-]+)/[^/]+/[^/]+\.jar$ ]]; then deps+=("$REPO/${BASH_REMATCH[1]}/target/classes")
+    else deps+=("$entry"); fi
+  done < <(tr ':' '\n' < "$cp_file")
   rm -f "$cp_file"
+  classpath="local-runtime/target/test-classes:local-runtime/target/classes:$(IFS=:; echo "${deps[*]}")"
   "$JAVA_HOME/bin/java" "${JVM_QUIET[@]}" -Dbench.log="$log" -Dwifibilling.home="$REPO" -cp "$classpath" "$class" "$@"
 }

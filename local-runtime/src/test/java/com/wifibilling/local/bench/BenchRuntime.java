@@ -48,10 +48,15 @@ final class BenchRuntime implements AutoCloseable {
 
     /** Starts the runtime on a free port with run-local's {@code options} (e.g. {@code --daraja-time-scale 0.05}). */
     static BenchRuntime start(String... options) {
+        return start(Map.of(), options);
+    }
+
+    /** Starts the runtime as {@link #start(String...)} does, with {@code process} as its environment (e.g. ADMIN_PASSWORD). */
+    static BenchRuntime start(Map<String, String> process, String... options) {
         List<String> args = new ArrayList<>(List.of("--port", "0"));
         args.addAll(List.of(options));
         return new BenchRuntime(LocalRuntime.start(LocalOptions.parse(args.toArray(String[]::new),
-                Optional.of(RepoPaths.home().toString())), Env.of(Map.of())));
+                Optional.of(RepoPaths.home().toString())), Env.of(process)));
     }
 
     /** Returns each table's key attribute names, by physical table name (what the recorder needs for put items). */
