@@ -24,7 +24,9 @@ export function freePort() {
  */
 export async function startLocalRuntime({ args = [], env = {} } = {}) {
   const port = await freePort();
-  const childEnv = { ...process.env, JAVA_HOME: process.env.JAVA_HOME || '/usr/lib/jvm/temurin-25-jdk-amd64', ...env };
+  // The admin UI's export is built by scripts/test (and the admin-ui tests' own step), not by each runtime start.
+  const childEnv = { ...process.env, JAVA_HOME: process.env.JAVA_HOME || '/usr/lib/jvm/temurin-25-jdk-amd64',
+    WIFIBILLING_NO_ADMIN_UI_BUILD: '1', ...env };
   const child = spawn(path.join(REPO, 'scripts', 'run-local'), ['--port', String(port), ...args, '--home', REPO],
     { cwd: REPO, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';

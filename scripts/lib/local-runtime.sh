@@ -28,3 +28,20 @@ build_local_runtime() {
 
 # Prints the classpath of local-runtime's main classes (after build_local_runtime).
 local_runtime_classpath() { printf '%s:%s/target/lib/*' "$(local_runtime_jar)" "$LOCAL_RUNTIME_DIR"; }
+
+# Builds the admin UI's static export (admin-ui/out, served at /admin/) when it is missing or older than its sources,
+# so a first ./scripts/run-local serves the dashboard too. A failed build is reported and the runtime starts anyway
+# (the API does not need it). WIFIBILLING_NO_ADMIN_UI_BUILD=1 skips it (the browser-test harnesses build it themselves).
+build_admin_ui() {
+  local dir="$REPO/admin-ui"
+  [[ "${WIFIBILLING_NO_ADMIN_UI_BUILD:-}" == 1 || ! -f "$dir/package.json" ]] && return 0
+  if [[ -f "$dir/out/index.html" && -z "$(find "$dir/app" "$dir/components" "$dir/lib" "$dir/public" "$dir/package.json" \
+      "$dir/package-lock.json" "$dir/next.config.ts" -newer "$dir/out/index.html" -print -quit 2>/dev/null)" ]]; then
+    return 0
+  fi
+  printf '%s: building the admin UI (npm ci && next build in admin-ui; about a minute, once)\n' "$1" >&2
+  if ! (cd "$dir" && { [[ -d node_modules && ! package-lock.json -nt node_modules/.package-lock.json ]] \
+          || npm ci --no-audit --no-fund --loglevel=error; } && NEXT_TELEMETRY_DISABLED=1 npm run build >/dev/null); then
+    printf '%s: the admin UI did not build; /admin/ will be missing (the API works). Try: cd admin-ui && npm ci && npm run build\n' "$1" >&2
+  fi
+}
