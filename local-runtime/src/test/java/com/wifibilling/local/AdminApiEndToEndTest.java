@@ -235,12 +235,14 @@ class AdminApiEndToEndTest {
         assertEquals(200, before.statusCode(), before.body());
         long revenue = json(before).get("revenueKES").asLong();
         long completed = json(before).at("/payments/completed").asLong();
+        long initiated = json(before).at("/payments/initiated").asLong();
         buy("0708374149", "02:91:00:00:00:20"); // the simulator pays
         JsonNode after = HotspotFlow.await("the purchase in today's dashboard", java.time.Duration.ofSeconds(10), () -> {
             JsonNode now = json(api.get("/api/admin/dashboard?range=today", admin()));
             return now.at("/payments/completed").asLong() > completed ? java.util.Optional.of(now) : java.util.Optional.empty();
         });
         assertEquals(revenue + 20, after.get("revenueKES").asLong(), after.toString());
+        assertTrue(after.at("/payments/initiated").asLong() >= initiated + 1, "the push asked for counts as initiated: " + after);
         assertTrue(after.at("/byPackage").toString().contains("\"basic\""), after.toString());
         assertTrue(after.at("/byGateway/0/id").asText().length() > 0, after.toString());
         assertEquals(1, after.get("days").size());

@@ -42,13 +42,18 @@ public final class Dashboard {
         this.clock = clock;
     }
 
-    /** Payments of the range; rates are of the payments that ended (completed, cancelled, expired, failed), null when none did. */
-    public record Payments(long completed, long cancelled, long expired, long failed, Double successRate, Double cancelRate,
-                           Double expiryRate) {
+    /**
+     * Payments of the range: {@code initiated} (pushes asked for), the outcomes, {@code pending} (initiated and not
+     * ended yet); rates are of the payments that ended (completed, cancelled, expired, failed), null when none did.
+     */
+    public record Payments(long initiated, long pending, long completed, long cancelled, long expired, long failed, Double successRate,
+                           Double cancelRate, Double expiryRate) {
         static Payments of(Totals t) {
             long ended = t.get(Counter.PAYMENTS_COMPLETED) + t.get(Counter.PAYMENTS_CANCELLED) + t.get(Counter.PAYMENTS_EXPIRED)
                     + t.get(Counter.PAYMENTS_FAILED);
-            return new Payments(t.get(Counter.PAYMENTS_COMPLETED), t.get(Counter.PAYMENTS_CANCELLED), t.get(Counter.PAYMENTS_EXPIRED),
+            long initiated = t.get(Counter.PAYMENTS_INITIATED);
+            return new Payments(initiated, Math.max(0, initiated - ended), t.get(Counter.PAYMENTS_COMPLETED), t.get(Counter.PAYMENTS_CANCELLED),
+                    t.get(Counter.PAYMENTS_EXPIRED),
                     t.get(Counter.PAYMENTS_FAILED), rate(t.get(Counter.PAYMENTS_COMPLETED), ended), rate(t.get(Counter.PAYMENTS_CANCELLED), ended),
                     rate(t.get(Counter.PAYMENTS_EXPIRED), ended));
         }
@@ -118,7 +123,7 @@ public final class Dashboard {
                 completed == 0 ? null : Math.round((double) total.get(Counter.REVENUE_KES) / completed), Payments.of(total),
                 total.get(Counter.VOUCHERS_REDEEMED), total.get(Counter.VOUCHERS_GENERATED), total.get(Counter.SESSIONS_STARTED), active,
                 days, byPackage, byGateway, List.of(
-                        "paymentsInitiated is not counted by the payment path yet, so rates are of ended payments, not of pushes sent",
+                        "rates are of ended payments; pending = initiated - ended (an ended payment initiated the day before counts on its own day)",
                         "activeSessions counts entitled sessions (time not run out) of the listed gateways, online or not (gateway-index COUNT)"));
     }
 

@@ -162,6 +162,18 @@ public final class PaymentFinalizer {
         return finishIfUnconfirmed(current);
     }
 
+    /**
+     * Counts a purchase just written as pending ({@code paymentsInitiated} on its day, package and gateway), so the
+     * dashboard can say how many tried to pay. Called once, after the conditional create; a crash in between
+     * under-counts by one until the hourly audit recomputes the day.
+     */
+    public void countInitiated(Transaction pending) {
+        for (StatsKey key : List.of(StatsKey.day(pending.day()), StatsKey.forPackage(pending.day(), pending.packageId()),
+                StatsKey.forGateway(pending.day(), pending.deviceKey().gatewayId()))) {
+            stats.add(key, Map.of(Counter.PAYMENTS_INITIATED, 1L));
+        }
+    }
+
     private void count(Transaction transaction, TransactionStatus status, String resultCode) {
         Counter counter = PaymentGrantSource.closedCounter(status);
         for (StatsKey key : List.of(StatsKey.day(transaction.day()), StatsKey.forPackage(transaction.day(), transaction.packageId()),

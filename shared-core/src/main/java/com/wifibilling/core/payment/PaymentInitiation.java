@@ -107,6 +107,7 @@ public final class PaymentInitiation {
                 new DeviceKey(checked.context().gateway().gatewayId(), checked.context().mac()), ClientTokens.hash(clientToken),
                 checked.lang(), clock.instant(), Checkout.of(accountReference(), checked.context()));
         if (!transactions.create(pending)) throw new IllegalStateException("A fresh transactionId already exists");
+        finalizer.countInitiated(pending);
         Transaction pushed = push(pending, checked);
         Transaction settled = pollInline(pushed, deadline);
         return PaymentAnswer.of(settled).withClientToken(clientToken);

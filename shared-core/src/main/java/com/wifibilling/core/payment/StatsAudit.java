@@ -32,13 +32,13 @@ import org.slf4j.LoggerFactory;
  * drifted, recording the drift as an event and the {@code StatsDrift} metric (target: 0). Drift comes from a crash
  * between a confirm (or close) and its Stats additions, which the counters cannot repair themselves.
  *
- * <p>Only settled purchases count: pending ones and grants not yet confirmed have not been counted by design, and
- * are left to their own paths. The correction is conditional on the counters the audit read
+ * <p>Every purchase counts as initiated; outcomes count once settled: grants not yet confirmed have not been
+ * counted by design, and are left to their own paths. The correction is conditional on the counters the audit read
  * ({@link StatsStore#correct}), so an addition landing meanwhile is never overwritten; the audit then reads again.
  * Sessions started and voucher counters are not derived from purchases and are left alone.
  */
 public final class StatsAudit {
-    static final List<Counter> AUDITED = List.of(Counter.PAYMENTS_COMPLETED, Counter.REVENUE_KES, Counter.PAYMENTS_CANCELLED,
+    static final List<Counter> AUDITED = List.of(Counter.PAYMENTS_INITIATED, Counter.PAYMENTS_COMPLETED, Counter.REVENUE_KES, Counter.PAYMENTS_CANCELLED,
             Counter.PAYMENTS_EXPIRED, Counter.PAYMENTS_FAILED);
     private static final int PAGE = 100;
     private static final int MAX_CORRECTIONS = 5;
@@ -122,15 +122,19 @@ public final class StatsAudit {
         return new Report(day, purchases, expected.size(), drift);
     }
 
-    /** What a settled purchase adds to Stats; nothing for one still pending or whose grant is not confirmed yet. */
+    /**
+     * What a purchase adds to Stats: every one was initiated; a settled one also its outcome, except a completion whose
+     * grant is not confirmed yet (its confirmer counts it).
+     */
     private static Map<Counter, Long> countOf(Transaction t) {
         return switch (t.status()) {
-            case PENDING -> Map.of();
+            case PENDING -> Map.of(Counter.PAYMENTS_INITIATED, 1L);
             case COMPLETED -> t.grantConfirmed()
-                    ? Map.of(Counter.PAYMENTS_COMPLETED, 1L, Counter.REVENUE_KES, t.amount().shillings()) : Map.of();
-            case CANCELLED -> Map.of(Counter.PAYMENTS_CANCELLED, 1L);
-            case EXPIRED -> Map.of(Counter.PAYMENTS_EXPIRED, 1L);
-            case FAILED -> Map.of(Counter.PAYMENTS_FAILED, 1L);
+                    ? Map.of(Counter.PAYMENTS_INITIATED, 1L, Counter.PAYMENTS_COMPLETED, 1L, Counter.REVENUE_KES, t.amount().shillings())
+                    : Map.of(Counter.PAYMENTS_INITIATED, 1L);
+            case CANCELLED -> Map.of(Counter.PAYMENTS_INITIATED, 1L, Counter.PAYMENTS_CANCELLED, 1L);
+            case EXPIRED -> Map.of(Counter.PAYMENTS_INITIATED, 1L, Counter.PAYMENTS_EXPIRED, 1L);
+            case FAILED -> Map.of(Counter.PAYMENTS_INITIATED, 1L, Counter.PAYMENTS_FAILED, 1L);
         };
     }
 

@@ -86,6 +86,7 @@ final class PaymentWorld {
         var tx = Transaction.pending("tx-pay-" + n + "-" + System.nanoTime(), new Phone("2547" + String.format("%08d", 10_000 + n)),
                 HOUR.packageId(), Money.kes(HOUR.priceKES()), HOUR.durationSeconds(), device, "hash-" + n, "en", NOW.minusSeconds(30));
         assertTrue(transactions.create(tx));
+        finalizer.countInitiated(tx); // as PaymentInitiation does
         return tx;
     }
 
