@@ -11,6 +11,7 @@ import com.wifibilling.core.session.Session;
 import com.wifibilling.core.stats.Counter;
 import com.wifibilling.core.stats.StatsKey;
 import com.wifibilling.core.stats.StatsStore;
+import com.wifibilling.core.user.PortalUsers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,16 +45,18 @@ public final class PaymentFinalizer {
     private final PackageStore packages;
     private final GrantService grants;
     private final StatsStore stats;
+    private final PortalUsers buyers;
     private final Metrics metrics;
     private final Clock clock;
     private final Map<String, CachedPackage> packageCache = new ConcurrentHashMap<>();
 
     public PaymentFinalizer(TransactionStore transactions, PackageStore packages, GrantService grants, StatsStore stats,
-                            Metrics metrics, Clock clock) {
+                            PortalUsers buyers, Metrics metrics, Clock clock) {
         this.transactions = transactions;
         this.packages = packages;
         this.grants = grants;
         this.stats = stats;
+        this.buyers = buyers;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -135,6 +138,7 @@ public final class PaymentFinalizer {
             metrics.add("Revenue", transaction.amount().shillings());
             log.atInfo().addKeyValue("transactionId", transaction.transactionId()).addKeyValue("source", result.source().name())
                     .addKeyValue("phone", transaction.phone().masked()).log("payment.completed");
+            recordBuyer(transaction);
         }
         // Not re-read: the claim's answer already says completed, and every caller needs no more (a read saved per payment).
         Transaction current = after;
@@ -171,6 +175,16 @@ public final class PaymentFinalizer {
         for (StatsKey key : List.of(StatsKey.day(pending.day()), StatsKey.forPackage(pending.day(), pending.packageId()),
                 StatsKey.forGateway(pending.day(), pending.deviceKey().gatewayId()))) {
             stats.add(key, Map.of(Counter.PAYMENTS_INITIATED, 1L));
+        }
+    }
+
+    /** The admin's users list learns the buyer; bookkeeping that must never fail a purchase whose time is granted. */
+    private void recordBuyer(Transaction transaction) {
+        try {
+            buyers.bought(transaction.phone(), clock.instant());
+        } catch (RuntimeException unavailable) {
+            log.atWarn().addKeyValue("transactionId", transaction.transactionId()).addKeyValue("error", unavailable.getClass().getSimpleName())
+                    .log("payment.buyer-not-recorded");
         }
     }
 

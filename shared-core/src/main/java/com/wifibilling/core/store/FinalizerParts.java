@@ -8,6 +8,7 @@ import com.wifibilling.core.daraja.DarajaConfig;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.payment.PaymentFinalizer;
 import com.wifibilling.core.session.GrantService;
+import com.wifibilling.core.user.PortalUsers;
 import com.wifibilling.core.voucher.PurchaseCodes;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
@@ -34,7 +35,9 @@ public record FinalizerParts(DynamoDbClient dynamoDb, DynamoDbTransactionStore t
                 new DynamoDbLoginStore(dynamoDb, env.require("LOGINS_TABLE")),
                 new PurchaseCodes(new DynamoDbVoucherStore(dynamoDb, env.require("VOUCHERS_TABLE"))), publisher, stats, metrics, clock);
         var packages = new DynamoDbPackageStore(AwsClients.enhanced(dynamoDb), env.require("PACKAGES_TABLE"));
-        var finalizer = new PaymentFinalizer(transactions, packages, grants, stats, metrics, clock);
+        var buyers = new PortalUsers(new DynamoDbUserStore(dynamoDb, env.require("USERS_TABLE"),
+                new DynamoDbGuardStore(dynamoDb, env.require("GUARDS_TABLE"))));
+        var finalizer = new PaymentFinalizer(transactions, packages, grants, stats, buyers, metrics, clock);
         var darajaConfig = DarajaConfig.from(env);
         var daraja = new DarajaClient(new OkHttpClient(), darajaConfig, clock);
         return new FinalizerParts(dynamoDb, transactions, sessions, packages, grants, publisher, finalizer, darajaConfig, daraja, metrics, clock);

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.wifibilling.core.daraja.QueryOutcome;
 import com.wifibilling.core.session.Session;
 import com.wifibilling.core.stats.DayStats;
+import com.wifibilling.core.user.PortalUsers;
+import com.wifibilling.core.user.User;
+import com.wifibilling.core.user.UserKind;
 import com.wifibilling.core.store.BarrierRace;
 import com.wifibilling.core.store.DynaliteExtension;
 import com.wifibilling.core.store.TestTables;
@@ -168,5 +171,25 @@ class PaymentFinalizerTest {
 
     private static PaymentResult result(String code, String receipt, PaymentSource source) {
         return new PaymentResult(code, "desc " + code, receipt, source, PaymentWorld.NOW);
+    }
+
+    @Test
+    void aCompletedPurchaseRecordsItsBuyerOnceAndALaterOneMovesTheirLastSeen() {
+        Transaction first = world.pushed();
+        world.finalizer.finalize(first, result("0", "BUY1BUY1BU", PaymentSource.CALLBACK), ResultCodes.Origin.CALLBACK);
+        String userId = PortalUsers.userId(first.phone());
+        User buyer = world.users.find(userId).orElseThrow();
+        assertEquals(List.of(UserKind.PORTAL, first.phone(), PaymentWorld.NOW), List.of(buyer.kind(), buyer.phone(), buyer.createdAt()));
+        assertFalse(userId.contains(first.phone().msisdn().substring(4)), "the id does not show the number");
+
+        world.clock.advance(java.time.Duration.ofMinutes(5));
+        Transaction again = world.pushed(first.phone());
+        world.finalizer.finalize(again, result("0", "BUY2BUY2BU", PaymentSource.CALLBACK), ResultCodes.Origin.CALLBACK);
+        User seen = world.users.find(userId).orElseThrow();
+        assertEquals(List.of(PaymentWorld.NOW, PaymentWorld.NOW.plusSeconds(300)), List.of(seen.createdAt(), seen.lastSeenAt()));
+
+        Transaction cancelled = world.pushed();
+        world.finalizer.finalize(cancelled, result("1032", null, PaymentSource.CALLBACK), ResultCodes.Origin.CALLBACK);
+        assertTrue(world.users.find(PortalUsers.userId(cancelled.phone())).isEmpty(), "only buyers are users");
     }
 }

@@ -16,6 +16,7 @@ import com.wifibilling.core.session.GrantService;
 import com.wifibilling.core.session.SmsReceipt;
 import com.wifibilling.core.stats.DayStats;
 import com.wifibilling.core.stats.StatsKey;
+import com.wifibilling.core.user.PortalUsers;
 import com.wifibilling.core.store.DynamoDbEventStore;
 import com.wifibilling.core.store.DynamoDbGuardStore;
 import com.wifibilling.core.store.DynamoDbLoginStore;
@@ -23,6 +24,7 @@ import com.wifibilling.core.store.DynamoDbPackageStore;
 import com.wifibilling.core.store.DynamoDbSessionStore;
 import com.wifibilling.core.store.DynamoDbStatsStore;
 import com.wifibilling.core.store.DynamoDbTransactionStore;
+import com.wifibilling.core.store.DynamoDbUserStore;
 import com.wifibilling.core.store.DynamoDbVoucherStore;
 import com.wifibilling.core.store.TestTables;
 import com.wifibilling.core.voucher.PurchaseCodes;
@@ -55,6 +57,7 @@ final class PaymentWorld {
     final DynamoDbGuardStore guards;
     final GrantService grants;
     final PaymentFinalizer finalizer;
+    final DynamoDbUserStore users;
     final SuspiciousCallbacks suspicious;
 
     PaymentWorld(TestTables tables) {
@@ -68,22 +71,32 @@ final class PaymentWorld {
         var logins = new DynamoDbLoginStore(tables.client(), tables.name("LoginsTable"));
         var vouchers = new DynamoDbVoucherStore(tables.client(), tables.name("VouchersTable"));
         grants = new GrantService(sessions, logins, new PurchaseCodes(vouchers), publisher, stats, metrics, clock);
-        finalizer = new PaymentFinalizer(transactions, packages, grants, stats, metrics, clock);
+        users = new DynamoDbUserStore(tables.client(), tables.name("UsersTable"), guards);
+        finalizer = new PaymentFinalizer(transactions, packages, grants, stats, new PortalUsers(users), metrics, clock);
         suspicious = new SuspiciousCallbacks(events, metrics, clock);
     }
 
     /** Returns a new pending purchase of {@link #HOUR} (KES 20) on a device of its own, pushed with Daraja's ids. */
     Transaction pushed() {
-        Transaction tx = unpushed();
+        return pushed(null);
+    }
+
+    /** Returns a new pushed purchase from {@code phone} (null: a phone of its own). */
+    Transaction pushed(Phone phone) {
+        Transaction tx = unpushed(phone);
         assertTrue(transactions.recordPush(tx.transactionId(), "ws_CO_" + tx.transactionId(), "mr-" + tx.transactionId()));
         return transactions.find(tx.transactionId()).orElseThrow();
     }
 
     /** Returns a new pending purchase like {@link #pushed()}'s whose push never answered: no checkoutRequestId. */
     Transaction unpushed() {
+        return unpushed(null);
+    }
+
+    private Transaction unpushed(Phone phone) {
         int n = IDS.incrementAndGet();
         var device = new DeviceKey("gw-pay" + n, Mac.parse(String.format("02:10:00:%02x:%02x:%02x", (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff)));
-        var tx = Transaction.pending("tx-pay-" + n + "-" + System.nanoTime(), new Phone("2547" + String.format("%08d", 10_000 + n)),
+        var tx = Transaction.pending("tx-pay-" + n + "-" + System.nanoTime(), phone != null ? phone : new Phone("2547" + String.format("%08d", 10_000 + n)),
                 HOUR.packageId(), Money.kes(HOUR.priceKES()), HOUR.durationSeconds(), device, "hash-" + n, "en", NOW.minusSeconds(30));
         assertTrue(transactions.create(tx));
         finalizer.countInitiated(tx); // as PaymentInitiation does
