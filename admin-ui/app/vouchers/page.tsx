@@ -111,7 +111,7 @@ function VoucherList({ filter }: { filter: { batchId?: string; status?: string }
   const [more, setMore] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
   useEffect(() => { if (first.data) setPages([first.data]); }, [first.data]);
 
-  if (first.loading) return <Loading what="vouchers" />;
+  if (first.loading && !pages.length) return <Loading what="vouchers" />; // a reload after voiding or sending keeps their results shown
   if (first.error) return <ErrorNote error={first.error} retry={first.reload} />;
   const items = pages.flatMap(p => p.items);
   const next = pages.at(-1)?.nextCursor;
