@@ -11,6 +11,7 @@ import com.wifibilling.core.http.Reply;
 import com.wifibilling.core.http.Request;
 import com.wifibilling.core.gateway.ControlMode;
 import com.wifibilling.core.gateway.Gateway;
+import com.wifibilling.core.gateway.GatewayEdit;
 import com.wifibilling.core.gateway.GatewayOnboarding;
 import com.wifibilling.core.gateway.GatewaySetup;
 import com.wifibilling.core.gateway.GatewaySpec;
@@ -19,10 +20,12 @@ import com.wifibilling.core.gateway.GatewayStore;
 import com.wifibilling.core.gateway.GatewayType;
 import com.wifibilling.core.http.Route;
 import com.wifibilling.core.http.Router;
+import com.wifibilling.core.payment.PaymentLookup;
 import com.wifibilling.core.payment.TransactionSearch;
 import com.wifibilling.core.operator.UserDirectory;
 import com.wifibilling.core.pkg.PackageAdmin;
 import com.wifibilling.core.session.DeviceKey;
+import com.wifibilling.core.settings.OperatorSettings;
 import com.wifibilling.core.session.Session;
 import com.wifibilling.core.session.SessionSearch;
 import com.wifibilling.core.session.SessionTermination;
@@ -33,6 +36,7 @@ import com.wifibilling.core.voucher.VoucherBatch;
 import com.wifibilling.core.voucher.VoucherBatches;
 import com.wifibilling.core.voucher.VoucherKind;
 import com.wifibilling.core.voucher.VoucherOrder;
+import com.wifibilling.core.voucher.VoucherSending;
 import com.wifibilling.core.voucher.VoucherStatus;
 import com.wifibilling.core.voucher.VoucherStore;
 import java.time.Clock;
@@ -69,11 +73,15 @@ final class AdminRoutes {
     record Views(TransactionSearch transactions, Dashboard dashboard, SessionSearch sessions, UserDirectory users, EventLog events,
                  Clock clock) {}
 
+    /** The operator's actions beyond the catalogue: the manual M-Pesa query, voucher SMS and the settings. */
+    record Actions(PaymentLookup payments, VoucherSending sending, OperatorSettings settings, SettingsRoutes.EnvironmentView environment) {}
+
     static Router router(Authorizer authorizer, VoucherBatches batches, VoucherStore vouchers, SessionTermination termination,
-                         Gateways gateways, PackageAdmin packages, Views views) {
+                         Gateways gateways, PackageAdmin packages, Views views, Actions actions) {
         BatchVoiding voiding = new BatchVoiding(batches, vouchers);
         Map<String, Route> routes = new HashMap<>(PackageRoutes.routes(authorizer, packages));
-        routes.putAll(TransactionRoutes.routes(authorizer, views.transactions(), views.dashboard()));
+        routes.putAll(TransactionRoutes.routes(authorizer, views.transactions(), views.dashboard(), actions.payments()));
+        routes.putAll(SettingsRoutes.routes(authorizer, actions.settings(), actions.environment()));
         routes.putAll(SessionRoutes.routes(authorizer, views.sessions(), views.clock()));
         routes.putAll(UserRoutes.routes(authorizer, views.users(), views.clock()));
         routes.putAll(EventRoutes.routes(authorizer, views.events()));
@@ -81,12 +89,13 @@ final class AdminRoutes {
                 Map.entry("GET /api/admin/gateways", authorizer.requireRole(Role.ADMIN, (request, admin) -> Reply.ok(Page.all(
                         gateways.store().all().stream().sorted(Comparator.comparing(Gateway::gatewayId)).map(GatewayView::of).toList())))),
                 Map.entry("POST /api/admin/gateways", authorizer.requireRole(Role.ADMIN, (request, admin) ->
-                        Reply.status(201, gateways.issued(gateways.onboarding().create(request.json(GatewaySpec.class)))))),
+                        Reply.status(201, gateways.issued(gateways.onboarding().create(request.json(GatewaySpec.class), admin.subject()))))),
+                Map.entry("PUT /api/admin/gateways/{gatewayId}", authorizer.requireRole(Role.ADMIN, (request, admin) ->
+                        Reply.ok(GatewayView.of(gateways.onboarding().update(gatewayId(request), request.json(GatewayEdit.class), admin.subject()))))),
                 Map.entry("POST /api/admin/gateways/{gatewayId}/rotate", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
                     RotateRequest what = request.body().isBlank() ? new RotateRequest(null, null) : request.json(RotateRequest.class);
-                    String id = request.pathParameter("gatewayId");
-                    if (id == null || !id.matches("[a-z0-9-]{1,40}")) throw ApiException.notFound("NOT_FOUND", "There is no such gateway");
-                    return Reply.ok(gateways.issued(gateways.onboarding().rotate(id, what.apiKeyOrDefault(), what.radiusSecretOrDefault())));
+                    return Reply.ok(gateways.issued(gateways.onboarding().rotate(gatewayId(request), what.apiKeyOrDefault(),
+                            what.radiusSecretOrDefault(), admin.subject())));
                 })),
                 Map.entry("GET /api/admin/gateways/{gatewayId}/setup", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
                     String id = request.pathParameter("gatewayId");
@@ -111,6 +120,8 @@ final class AdminRoutes {
                 })),
                 Map.entry("GET /api/admin/vouchers/batches/{batchId}", authorizer.requireRole(Role.ADMIN,
                         (request, admin) -> Reply.ok(batches.find(request.pathParameter("batchId"))))),
+                Map.entry("POST /api/admin/vouchers/send", authorizer.requireRole(Role.ADMIN, (request, admin) ->
+                        Reply.status(202, actions.sending().send(request.json(VoucherSending.Request.class), admin.subject())))),
                 Map.entry("GET /api/admin/vouchers", authorizer.requireRole(Role.ADMIN, (request, admin) -> Reply.ok(list(request, vouchers))))));
         return new Router(routes);
     }
@@ -135,6 +146,13 @@ final class AdminRoutes {
         return new Page<>(page.items().stream().map(VoucherView::of).toList(), page.nextCursor());
     }
 
+    /** The path's gateway id; one no gateway can have is simply not found. */
+    private static String gatewayId(Request request) {
+        String id = request.pathParameter("gatewayId");
+        if (id == null || !id.matches("[a-z0-9-]{1,40}")) throw ApiException.notFound("NOT_FOUND", "There is no such gateway");
+        return id;
+    }
+
     private static int limit(String value) {
         try {
             return Integer.parseInt(value.strip());
@@ -146,10 +164,12 @@ final class AdminRoutes {
     /** A gateway as the admin lists it: its settings and when it was last heard from; never its key hash. */
     record GatewayView(String gatewayId, String name, GatewayStatus status, GatewayType type, ControlMode controlMode,
                        String radiusClientAddress, String coaAddress, int coaPort, boolean coaSupported, List<String> loginUrlHosts,
-                       String defaultLoginUrl, int acctInterimSeconds, Instant lastSeenAt, Instant createdAt) {
+                       String defaultLoginUrl, Integer idleTimeoutSeconds, int acctInterimSeconds, Instant lastSeenAt, Instant createdAt,
+                       long version) {
         static GatewayView of(Gateway g) {
             return new GatewayView(g.gatewayId(), g.name(), g.status(), g.type(), g.controlMode(), g.radiusClientAddress(), g.coaAddress(),
-                    g.coaPort(), g.coaSupported(), g.loginUrlHosts(), g.defaultLoginUrl(), g.acctInterimSeconds(), g.lastSeenAt(), g.createdAt());
+                    g.coaPort(), g.coaSupported(), g.loginUrlHosts(), g.defaultLoginUrl(), g.idleTimeoutSeconds(), g.acctInterimSeconds(),
+                    g.lastSeenAt(), g.createdAt(), g.version());
         }
     }
 

@@ -6,6 +6,7 @@ import com.wifibilling.core.dashboard.Dashboard;
 import com.wifibilling.core.http.Reply;
 import com.wifibilling.core.http.Request;
 import com.wifibilling.core.http.Route;
+import com.wifibilling.core.payment.PaymentLookup;
 import com.wifibilling.core.payment.PaymentSource;
 import com.wifibilling.core.payment.Transaction;
 import com.wifibilling.core.payment.TransactionSearch;
@@ -17,20 +18,27 @@ import java.util.Map;
 final class TransactionRoutes {
     private TransactionRoutes() {}
 
-    static Map<String, Route> routes(Authorizer authorizer, TransactionSearch search, Dashboard dashboard) {
+    static Map<String, Route> routes(Authorizer authorizer, TransactionSearch search, Dashboard dashboard, PaymentLookup payments) {
         return Map.of(
                 "GET /api/admin/dashboard", authorizer.requireRole(Role.ADMIN, (request, admin) ->
                         Reply.ok(dashboard.show(request.query("range").orElse("today")))),
                 "GET /api/admin/transactions", authorizer.requireRole(Role.ADMIN, (request, admin) ->
                         Reply.ok(search.search(filter(request)).map(TransactionView::of))),
                 "GET /api/admin/transactions/{transactionId}", authorizer.requireRole(Role.ADMIN, (request, admin) ->
-                        Reply.ok(TransactionView.of(search.find(request.pathParameter("transactionId"))))));
+                        Reply.ok(TransactionView.of(search.find(request.pathParameter("transactionId"))))),
+                "POST /api/admin/transactions/{transactionId}/query", authorizer.requireRole(Role.ADMIN, (request, admin) -> {
+                    PaymentLookup.AdminQuery done = payments.adminQuery(request.pathParameter("transactionId"));
+                    return Reply.ok(new QueryView(TransactionView.of(done.transaction()), done.asked(), done.message()));
+                }));
     }
 
     private static TransactionSearch.Filter filter(Request request) {
         return new TransactionSearch.Filter(request.query("status"), request.query("from"), request.query("to"), request.query("phone"),
                 request.query("limit"), request.query("cursor"));
     }
+
+    /** What {@code POST …/{transactionId}/query} answers: the purchase after the query, whether M-Pesa was asked, and what it said. */
+    record QueryView(TransactionView transaction, boolean asked, String message) {}
 
     /**
      * A purchase as the admin sees it: what was bought, by whom, on which device, and how it ended ({@code resultCode},

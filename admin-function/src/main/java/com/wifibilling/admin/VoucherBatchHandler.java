@@ -32,12 +32,16 @@ public final class VoucherBatchHandler implements RequestHandler<SQSEvent, SQSBa
 
     /** local-runtime: this function's environment from template.yaml. */
     public VoucherBatchHandler(Env env) {
-        this(AdminWiring.from(env));
+        this(env, Metrics.forService(env.require("SERVICE_NAME")));
     }
 
-    VoucherBatchHandler(AdminWiring wiring) {
-        this.batches = wiring.batches();
-        this.metrics = wiring.metrics();
+    private VoucherBatchHandler(Env env, Metrics metrics) {
+        this(AdminWiring.batchWorker(env, metrics), metrics);
+    }
+
+    VoucherBatchHandler(VoucherBatches batches, Metrics metrics) {
+        this.batches = batches;
+        this.metrics = metrics;
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.wifibilling.payment;
 
 import com.wifibilling.core.config.ConfigException;
 import com.wifibilling.core.config.Env;
+import com.wifibilling.core.store.FinalizerParts;
 import com.wifibilling.core.gateway.LoginBuilder;
 import com.wifibilling.core.guard.AttemptLimit;
 import com.wifibilling.core.guard.AttemptLimiter;

@@ -1,6 +1,7 @@
 package com.wifibilling.payment;
 
 import com.wifibilling.core.config.Env;
+import com.wifibilling.core.store.FinalizerParts;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.payment.CallbackProcessor;
 import com.wifibilling.core.payment.SuspiciousCallbacks;

@@ -2,6 +2,7 @@ package com.wifibilling.payment;
 
 import com.wifibilling.core.config.ConfigException;
 import com.wifibilling.core.config.Env;
+import com.wifibilling.core.store.FinalizerParts;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.payment.PaymentSweeper;
 import com.wifibilling.core.payment.StatsAudit;

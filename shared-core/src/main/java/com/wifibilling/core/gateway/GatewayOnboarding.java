@@ -1,11 +1,15 @@
 package com.wifibilling.core.gateway;
 
 import com.wifibilling.core.RandomText;
+import com.wifibilling.core.WireName;
 import com.wifibilling.core.config.SecretRefs;
 import com.wifibilling.core.config.SecretStore;
+import com.wifibilling.core.event.AuditEvent;
+import com.wifibilling.core.event.EventStore;
 import com.wifibilling.core.http.ApiException;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,17 +39,19 @@ public final class GatewayOnboarding {
     private final GatewayStore gateways;
     private final SecretStore secrets;
     private final String secretsPrefix;
+    private final EventStore events;
     private final Clock clock;
 
-    public GatewayOnboarding(GatewayStore gateways, SecretStore secrets, String secretsPrefix, Clock clock) {
+    public GatewayOnboarding(GatewayStore gateways, SecretStore secrets, String secretsPrefix, EventStore events, Clock clock) {
         this.gateways = gateways;
         this.secrets = secrets;
         this.secretsPrefix = secretsPrefix;
+        this.events = events;
         this.clock = clock;
     }
 
     /** Returns the new gateway and its secrets; 409 {@code GATEWAY_EXISTS} when the id is taken, writing nothing. */
-    public Issued create(GatewaySpec spec) {
+    public Issued create(GatewaySpec spec, String actor) {
         Gateway checked = spec.toGateway("gw-" + RandomText.lettersAndDigits(8).toLowerCase(Locale.ROOT), clock.instant());
         String apiSecret = RandomText.lettersAndDigits(API_SECRET_LENGTH);
         boolean radius = usesRadius(checked);
@@ -54,6 +60,7 @@ public final class GatewayOnboarding {
                 .radiusSecretRef(radius ? SecretRefs.storeRef(secretName(checked.gatewayId())) : null).build();
         if (!gateways.create(gateway))
             throw new ApiException(409, "GATEWAY_EXISTS", "A gateway with id " + gateway.gatewayId() + " already exists");
+        audit("admin.gateway.created", actor, gateway, Map.of("type", WireName.of(gateway.type())));
         if (radius) storeSecret(gateway, radiusSecret);
         return new Issued(gateway, gateway.gatewayId() + "." + apiSecret, apiSecret, radiusSecret);
     }
@@ -63,7 +70,7 @@ public final class GatewayOnboarding {
      * (a hand-provisioned gateway) moves into the secret store. The old key stops working at once; the old RADIUS
      * secret when FreeRADIUS next loads its clients and the router has the new one.
      */
-    public Issued rotate(String gatewayId, boolean apiKey, boolean radiusSecret) {
+    public Issued rotate(String gatewayId, boolean apiKey, boolean radiusSecret, String actor) {
         if (!apiKey && !radiusSecret) throw ApiException.invalidField("apiKey", "rotate apiKey, radiusSecret or both");
         for (int attempt = 1; ; attempt++) {
             Gateway read = gateways.find(gatewayId).orElseThrow(() -> ApiException.notFound("NOT_FOUND", "There is no such gateway"));
@@ -78,11 +85,40 @@ public final class GatewayOnboarding {
                 next.radiusSecretRef(SecretRefs.storeRef(secretName(gatewayId)));
             }
             Optional<Gateway> stored = gateways.update(read, next.build());
-            if (stored.isPresent())
+            if (stored.isPresent()) {
+                audit("admin.gateway.rotated", actor, read, Map.of("apiKey", Boolean.toString(apiKey), "radiusSecret", Boolean.toString(radiusSecret)));
                 return new Issued(stored.get(), newApiSecret == null ? null : gatewayId + "." + newApiSecret, newApiSecret, newRadiusSecret);
+            }
             if (attempt == UPDATE_ATTEMPTS)
                 throw new ApiException(409, "CONCURRENT_UPDATE", "The gateway changed while rotating; try again");
         }
+    }
+
+    /**
+     * Returns the gateway after an operator's edit (checked as create checks, 400 naming the field; 404 for an
+     * unknown id; 409 {@code STALE_GATEWAY} when the edit names a version that is no longer stored). The secrets and
+     * the system's own fields are kept as they are.
+     */
+    public Gateway update(String gatewayId, GatewayEdit edit, String actor) {
+        if (edit == null) throw ApiException.invalidField("name", "send the fields to change");
+        for (int attempt = 1; ; attempt++) {
+            Gateway read = gateways.find(gatewayId).orElseThrow(() -> ApiException.notFound("NOT_FOUND", "There is no such gateway"));
+            Optional<Gateway> stored = gateways.update(read, edit.applyTo(read));
+            if (stored.isPresent()) {
+                audit("admin.gateway.updated", actor, stored.get(), Map.of("version", Long.toString(stored.get().version()),
+                        "status", WireName.of(stored.get().status())));
+                return stored.get();
+            }
+            // Someone else wrote in between: a heartbeat's lastSeenAt does not count (touch leaves the version),
+            // so this is another admin; with a version named that is a conflict, without one we apply again.
+            if (edit.version() != null || attempt == UPDATE_ATTEMPTS)
+                throw ApiException.conflict("STALE_GATEWAY", "Someone changed this gateway since you opened it: reload and apply your change again");
+        }
+    }
+
+    /** Records who changed the gateway in the audit log (never a secret). */
+    private void audit(String type, String actor, Gateway gateway, Map<String, String> details) {
+        events.record(AuditEvent.of(clock.instant(), type, actor, gateway.gatewayId(), null, details));
     }
 
     private String secretName(String gatewayId) {

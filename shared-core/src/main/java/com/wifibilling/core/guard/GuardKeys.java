@@ -31,6 +31,11 @@ public final class GuardKeys {
         return "query#" + requireText(transactionId, "transactionId");
     }
 
+    /** Returns {@code sent#<code>}: the one phone a sold voucher was sent to by SMS (never sent to two people). */
+    public static String voucherSent(String code) {
+        return "sent#" + requireText(code, "code");
+    }
+
     /** Returns {@code audit#<hour>}: the one sweeper run that audits Stats in a clock hour (DESIGN §4). */
     public static String audit(String hour) {
         return "audit#" + requireText(hour, "hour");

@@ -45,6 +45,11 @@ public final class ApiRoutes {
             "GET /api/admin/users/{userId}",
             "GET /api/admin/sessions/{deviceKey}",
             "GET /api/admin/transactions/{transactionId}",
+            "POST /api/admin/transactions/{transactionId}/query",
+            "PUT /api/admin/gateways/{gatewayId}",
+            "GET /api/admin/settings",
+            "PUT /api/admin/settings",
+            "POST /api/admin/vouchers/send",
             "GET /api/gateway/sessions",
             "POST /api/gateway/usage",
             "POST /api/gateway/heartbeat");

@@ -12,6 +12,7 @@ import com.wifibilling.core.metrics.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -83,6 +84,53 @@ public final class PaymentLookup {
         PaymentFinalizer.Finalized done = finalizer.finalize(transaction, outcome, PaymentSource.MANUAL_QUERY);
         if (done.decidedHere()) metrics.count("ManualQueryFallback");
         return answer(done.transaction(), owner);
+    }
+
+    /** What an admin's manual query did: the purchase as it stands after it, whether Daraja was asked, and why not. */
+    public record AdminQuery(Transaction transaction, boolean asked, String message) {}
+
+    /**
+     * Returns the purchase after an admin asked Daraja about it (issue: "a user who paid and gets no internet"):
+     * a pending one is finalized as the portal's query would; one that ended without a grant (our expiry, a
+     * cancel or failure code) and whose push M-Pesa accepted is asked too, and a paid answer completes it late
+     * (contracts/daraja.md §9: money taken is always honoured). Completed purchases and pushes M-Pesa refused are
+     * not asked. The same 10 s slot as the portal's query; Daraja errors answer 502/503 and change nothing.
+     */
+    public AdminQuery adminQuery(String transactionId) {
+        Transaction transaction = current(find(transactionId));
+        if (transaction.status() == TransactionStatus.COMPLETED)
+            return new AdminQuery(transaction, false, "Already completed: the time was granted" + (transaction.receipt() == null ? "" : " (receipt " + transaction.receipt() + ")"));
+        if (transaction.checkoutRequestId() == null)
+            return new AdminQuery(transaction, false, "M-Pesa never accepted this push, so there is nothing to ask about");
+        takeQuerySlot(transaction.transactionId());
+        QueryOutcome outcome;
+        try {
+            outcome = daraja.stkQuery(transaction.checkoutRequestId());
+        } catch (DarajaException unanswered) {
+            log.atWarn().addKeyValue("transactionId", transaction.transactionId()).addKeyValue("kind", unanswered.kind().name())
+                    .addKeyValue("errorCode", unanswered.errorCode().orElse(null)).log("payment.admin-query-failed");
+            throw unanswered.toApiException();
+        }
+        if (transaction.status() == TransactionStatus.PENDING) {
+            PaymentFinalizer.Finalized done = finalizer.finalize(transaction, outcome, PaymentSource.MANUAL_QUERY);
+            if (done.decidedHere()) metrics.count("ManualQueryFallback");
+            return new AdminQuery(done.transaction(), true, describe(outcome, done.transaction()));
+        }
+        if (outcome instanceof QueryOutcome.Completed paid) {
+            PaymentFinalizer.Finalized done = finalizer.completeLate(transaction,
+                    new PaymentResult("0", paid.resultDesc(), null, PaymentSource.MANUAL_QUERY, clock.instant()));
+            log.atInfo().addKeyValue("transactionId", transaction.transactionId()).log("payment.admin-query-late-success");
+            return new AdminQuery(done.transaction(), true, "M-Pesa says it was paid: completed late and the time granted");
+        }
+        return new AdminQuery(transaction, true, "M-Pesa confirms it was not paid (" + describe(outcome, transaction) + "); nothing changed");
+    }
+
+    private static String describe(QueryOutcome outcome, Transaction after) {
+        return switch (outcome) {
+            case QueryOutcome.Completed c -> "M-Pesa says it was paid: " + after.status().name().toLowerCase(Locale.ROOT);
+            case QueryOutcome.Final f -> "M-Pesa answered " + f.resultCode() + " " + f.resultDesc();
+            case QueryOutcome.Pending p -> "M-Pesa has no final answer yet; ask again in a few seconds";
+        };
     }
 
     private PaymentAnswer answer(Transaction transaction, boolean owner) {

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The operator's side of the Packages table: list every package (active or not), create, update optimistically and
  * deactivate, each change recorded as an {@code admin.package.*} event. A package is never deleted: sales, vouchers and sessions name it. The portal's list
- * ({@link PackageCatalog}) is cached per container for at most 60 s, so an edit reaches buyers within a minute.
+ * ({@link PackageCatalog}) is cached per container for at most 60 s, so an edit reaches buyers within a minute (at once
+ * in the same JVM, as in the local runtime).
  */
 public final class PackageAdmin {
     private static final Comparator<TimePackage> ORDER = Comparator.comparingInt(TimePackage::sortOrder)
@@ -67,6 +68,7 @@ public final class PackageAdmin {
     /** Records who changed the package into the audit log (the Events table) and returns it as now stored. */
     private PackageVersion audited(String type, String actor, TimePackage now) {
         PackageVersion version = PackageVersion.of(now);
+        PackageCatalog.packagesChanged();
         events.record(AuditEvent.of(clock.instant(), type, actor, now.packageId(), null, Map.of("version", version.version(),
                 "priceKES", Long.toString(now.priceKES()), "active", Boolean.toString(now.active()))));
         return version;

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.wifibilling.core.BusinessDay;
 import com.wifibilling.core.config.ConfigException;
 import com.wifibilling.core.config.SecretStore;
+import com.wifibilling.core.event.AuditEvent;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.store.DynaliteExtension;
+import com.wifibilling.core.store.DynamoDbEventStore;
 import com.wifibilling.core.store.DynamoDbGatewayStore;
 import com.wifibilling.core.store.TestTables;
 import java.time.Clock;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayOnboardingTest {
     private static final String PREFIX = "wb-test/gateways/";
+    private static final String ADMIN = "admin-1";
 
     /** Secrets Manager as a map; {@code failing} plays an outage. */
     private static final class MapSecrets implements SecretStore {
@@ -49,10 +53,12 @@ class GatewayOnboardingTest {
     private final DynamoDbGatewayStore store;
     private final MapSecrets secrets = new MapSecrets();
     private final GatewayOnboarding onboarding;
+    private final DynamoDbEventStore events;
 
     GatewayOnboardingTest(TestTables tables) {
         store = new DynamoDbGatewayStore(tables.client(), tables.name("GatewaysTable"));
-        onboarding = new GatewayOnboarding(store, secrets, PREFIX, Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC));
+        events = new DynamoDbEventStore(tables.client(), tables.name("EventsTable"));
+        onboarding = new GatewayOnboarding(store, secrets, PREFIX, events, Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC));
     }
 
     private static GatewaySpec spec(String id, String type) {
@@ -62,7 +68,7 @@ class GatewayOnboardingTest {
 
     @Test
     void createStoresTheKeyHashAndTheSecretReferenceAndAnswersBothSecretsOnce() {
-        var issued = onboarding.create(spec("kibera-1", "mikrotik"));
+        var issued = onboarding.create(spec("kibera-1", "mikrotik"), ADMIN);
         Gateway stored = store.find("kibera-1").orElseThrow();
         assertEquals(GatewayKeys.hash(issued.apiSecret()), stored.apiKeyHash());
         assertEquals("kibera-1." + issued.apiSecret(), issued.apiKey());
@@ -75,8 +81,8 @@ class GatewayOnboardingTest {
 
     @Test
     void aTakenIdIsAConflictAndTheFirstGatewaysSecretsStay() {
-        var first = onboarding.create(spec("dup-1", "mikrotik"));
-        var conflict = assertThrows(ApiException.class, () -> onboarding.create(spec("dup-1", "pfsense")));
+        var first = onboarding.create(spec("dup-1", "mikrotik"), ADMIN);
+        var conflict = assertThrows(ApiException.class, () -> onboarding.create(spec("dup-1", "pfsense"), ADMIN));
         assertEquals(List.of(409, "GATEWAY_EXISTS"), List.of(conflict.status(), conflict.code()));
         assertEquals(first.radiusSecret(), secrets.values.get(PREFIX + "dup-1"));
         assertEquals(GatewayType.MIKROTIK, store.find("dup-1").orElseThrow().type());
@@ -86,25 +92,25 @@ class GatewayOnboardingTest {
     void withoutAnIdOneIsMadeAndAUnifiGetsNoRadiusSecret() {
         var controller = new UnifiController("https://10.0.0.2:8443", "default", true, "secretsmanager:" + PREFIX + "mall/unifi", null);
         var issued = onboarding.create(new GatewaySpec(null, "Mall", "unifi", null, null, null, null, null, null, null, null, null, null,
-                null, controller));
+                null, controller), ADMIN);
         assertTrue(issued.gateway().gatewayId().matches("gw-[a-z0-9]{8}"), issued.gateway().gatewayId());
         assertNull(issued.radiusSecret());
         assertNull(store.find(issued.gateway().gatewayId()).orElseThrow().radiusSecretRef());
-        var refused = assertThrows(ApiException.class, () -> onboarding.rotate(issued.gateway().gatewayId(), false, true));
+        var refused = assertThrows(ApiException.class, () -> onboarding.rotate(issued.gateway().gatewayId(), false, true, ADMIN));
         assertEquals("radiusSecret", refused.field().orElseThrow());
     }
 
     @Test
     void rotateRenewsWhatIsAskedAndTheOldKeyStopsWorking() {
-        var created = onboarding.create(spec("rot-1", "mikrotik"));
+        var created = onboarding.create(spec("rot-1", "mikrotik"), ADMIN);
         var keys = new GatewayKeys(store);
-        var apiOnly = onboarding.rotate("rot-1", true, false);
+        var apiOnly = onboarding.rotate("rot-1", true, false, ADMIN);
         assertNull(apiOnly.radiusSecret());
         assertEquals(created.radiusSecret(), secrets.values.get(PREFIX + "rot-1"), "the RADIUS secret stays");
         assertEquals(401, assertThrows(ApiException.class, () -> keys.authenticate(Optional.of(created.apiKey()))).status());
         assertEquals("rot-1", keys.authenticate(Optional.of(apiOnly.apiKey())).gatewayId());
 
-        var radiusOnly = onboarding.rotate("rot-1", false, true);
+        var radiusOnly = onboarding.rotate("rot-1", false, true, ADMIN);
         assertNull(radiusOnly.apiKey());
         assertEquals(radiusOnly.radiusSecret(), secrets.values.get(PREFIX + "rot-1"));
         assertNotEquals(created.radiusSecret(), radiusOnly.radiusSecret());
@@ -116,28 +122,67 @@ class GatewayOnboardingTest {
     void anEnvSecretMovesIntoTheStoreOnRotation() {
         store.create(Gateway.builder("hand-1", "By hand", GatewayType.MIKROTIK, Instant.parse("2026-11-01T00:00:00Z"))
                 .radiusClientAddress("10.0.0.1").radiusSecretRef("env:HAND_SECRET").loginUrlHosts(List.of("10.5.50.1")).build());
-        var rotated = onboarding.rotate("hand-1", false, true);
+        var rotated = onboarding.rotate("hand-1", false, true, ADMIN);
         assertEquals("secretsmanager:" + PREFIX + "hand-1", store.find("hand-1").orElseThrow().radiusSecretRef());
         assertEquals(rotated.radiusSecret(), secrets.values.get(PREFIX + "hand-1"));
     }
 
     @Test
     void unknownGatewaysAndEmptyRotationsAreRefused() {
-        assertEquals(404, assertThrows(ApiException.class, () -> onboarding.rotate("nope", true, true)).status());
-        onboarding.create(spec("empty-rot", "generic-radius"));
-        assertEquals(400, assertThrows(ApiException.class, () -> onboarding.rotate("empty-rot", false, false)).status());
+        assertEquals(404, assertThrows(ApiException.class, () -> onboarding.rotate("nope", true, true, ADMIN)).status());
+        onboarding.create(spec("empty-rot", "generic-radius"), ADMIN);
+        assertEquals(400, assertThrows(ApiException.class, () -> onboarding.rotate("empty-rot", false, false, ADMIN)).status());
     }
 
     @Test
     void aSecretStoreOutageSaysToRotateAndARotationFinishesTheGateway() {
         secrets.failing = true;
-        var down = assertThrows(ApiException.class, () -> onboarding.create(spec("outage-1", "mikrotik")));
+        var down = assertThrows(ApiException.class, () -> onboarding.create(spec("outage-1", "mikrotik"), ADMIN));
         assertEquals(List.of(503, "SECRET_STORE_UNAVAILABLE"), List.of(down.status(), down.code()));
         assertTrue(down.getMessage().contains("rotate"));
-        assertThrows(ApiException.class, () -> onboarding.rotate("outage-1", true, true), "still down: nothing changes");
+        assertThrows(ApiException.class, () -> onboarding.rotate("outage-1", true, true, ADMIN), "still down: nothing changes");
         assertEquals(0, store.find("outage-1").orElseThrow().version());
         secrets.failing = false;
-        var finished = onboarding.rotate("outage-1", true, true);
+        var finished = onboarding.rotate("outage-1", true, true, ADMIN);
         assertEquals(finished.radiusSecret(), secrets.values.get(PREFIX + "outage-1"));
+    }
+
+    @Test
+    void anEditChangesTheConfigurationKeepsTheSecretsAndIsAudited() {
+        var created = onboarding.create(spec("edit-1", "mikrotik"), ADMIN).gateway();
+        var edited = onboarding.update("edit-1", new GatewayEdit(created.version(), "Kibera stage", "disabled", List.of("10.5.60.1", "hotspot.lan"),
+                null, "203.0.113.10", null, 1700, null, 600, 120), ADMIN);
+        assertEquals(List.of("Kibera stage", GatewayStatus.DISABLED, List.of("10.5.60.1", "hotspot.lan"), 1700, 600, 120),
+                List.of(edited.name(), edited.status(), edited.loginUrlHosts(), edited.coaPort(), edited.idleTimeoutSeconds(), edited.acctInterimSeconds()));
+        assertEquals("203.0.113.10", edited.coaAddress(), "CoA followed the RADIUS address it was defaulted from");
+        assertEquals(List.of(created.apiKeyHash(), created.radiusSecretRef(), created.createdAt(), created.version() + 1),
+                List.of(edited.apiKeyHash(), edited.radiusSecretRef(), edited.createdAt(), edited.version()));
+        assertEquals(edited, store.find("edit-1").orElseThrow());
+        var audit = events.onDay(BusinessDay.of(edited.createdAt()), 50, null).items().stream()
+                .filter(e -> "edit-1".equals(e.subject())).map(AuditEvent::type).toList();
+        assertEquals(List.of("admin.gateway.created", "admin.gateway.updated"), audit.stream().sorted().toList());
+    }
+
+    @Test
+    void aBadOrStaleEditIsRefusedAndWritesNothing() {
+        var created = onboarding.create(spec("edit-2", "pfsense"), ADMIN).gateway();
+        record Case(GatewayEdit edit, int status, String field) {}
+        var cases = List.of(
+                new Case(new GatewayEdit(null, "", null, null, null, null, null, null, null, null, null), 400, "name"),
+                new Case(new GatewayEdit(null, null, "paused", null, null, null, null, null, null, null, null), 400, "status"),
+                new Case(new GatewayEdit(null, null, null, List.of(), null, null, null, null, null, null, null), 400, "loginUrlHosts"),
+                new Case(new GatewayEdit(null, null, null, null, "ftp://x", null, null, null, null, null, null), 400, "defaultLoginUrl"),
+                new Case(new GatewayEdit(null, null, null, null, null, "0.0.0.0/0", null, null, null, null, null), 400, "radiusClientAddress"),
+                new Case(new GatewayEdit(null, null, null, null, null, null, null, 70000, null, null, null), 400, "coaPort"),
+                new Case(new GatewayEdit(null, null, null, null, null, null, null, null, true, null, null), 400, "coaSupported"),
+                new Case(new GatewayEdit(null, null, null, null, null, null, null, null, null, null, 5), 400, "acctInterimSeconds"),
+                new Case(new GatewayEdit(created.version() + 7, "New", null, null, null, null, null, null, null, null, null), 409, null));
+        for (Case c : cases) {
+            var refused = assertThrows(ApiException.class, () -> onboarding.update("edit-2", c.edit(), ADMIN), c.toString());
+            assertEquals(List.of(c.status(), String.valueOf(c.field())), List.of(refused.status(), refused.field().orElse("null")), c.toString());
+        }
+        assertEquals(created, store.find("edit-2").orElseThrow(), "nothing written");
+        assertEquals(404, assertThrows(ApiException.class, () -> onboarding.update("nope", new GatewayEdit(null, "X", null, null, null, null, null,
+                null, null, null, null), ADMIN)).status());
     }
 }

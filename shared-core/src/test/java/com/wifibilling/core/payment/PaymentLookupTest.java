@@ -135,4 +135,52 @@ class PaymentLookupTest {
         ApiException unknown = assertThrows(ApiException.class, () -> w.lookup.query("9b1f0c9e-0000-4000-8000-000000000000", Optional.empty()));
         assertEquals(List.of(404, "NOT_FOUND"), List.of(unknown.status(), unknown.code()));
     }
+
+    @Test
+    void anAdminQueryOfAPurchaseWeExpiredThatMPesaSaysWasPaidCompletesItLateOnce() {
+        PaymentAnswer first = initiate();
+        // The sweeper gave up on it ("No result from M-Pesa"), but the money had been taken.
+        Transaction pending = w.world.transactions.find(first.transactionId()).orElseThrow();
+        w.world.finalizer.finalize(pending, new PaymentResult(null, "No result from M-Pesa", null, PaymentSource.SWEEPER,
+                w.world.clock.instant()), ResultCodes.Origin.QUERY);
+        assertEquals(TransactionStatus.EXPIRED, w.world.transactions.find(first.transactionId()).orElseThrow().status());
+
+        w.daraja.answer(200, DarajaServer.queryAnswer("\"0\""));
+        PaymentLookup.AdminQuery late = w.lookup.adminQuery(first.transactionId());
+        assertTrue(late.asked());
+        assertEquals(TransactionStatus.COMPLETED, late.transaction().status(), late.message());
+        Transaction stored = w.world.transactions.find(first.transactionId()).orElseThrow();
+        assertTrue(stored.grantConfirmed(), "the time was granted");
+        assertTrue(w.world.sessions.find(stored.deviceKey()).isPresent());
+
+        int asked = w.daraja.requests();
+        w.world.clock.advance(Duration.ofSeconds(11));
+        PaymentLookup.AdminQuery again = w.lookup.adminQuery(first.transactionId());
+        assertFalse(again.asked(), "a completed purchase is not asked about again");
+        assertEquals(asked, w.daraja.requests());
+        assertTrue(again.message().startsWith("Already completed"), again.message());
+    }
+
+    @Test
+    void anAdminQueryOfAnUnpaidClosedPurchaseChangesNothingAndSharesTheTenSecondSlot() {
+        PaymentAnswer first = initiate();
+        w.daraja.answer(200, DarajaServer.queryAnswer("\"1032\""));
+        PaymentLookup.AdminQuery cancelled = w.lookup.adminQuery(first.transactionId());
+        assertEquals(List.of(true, TransactionStatus.CANCELLED), List.of(cancelled.asked(), cancelled.transaction().status()));
+        assertTrue(cancelled.message().contains("1032"), cancelled.message());
+
+        int asked = w.daraja.requests();
+        assertEquals(TransactionStatus.CANCELLED, w.lookup.query(first.transactionId(), Optional.empty()).status(),
+                "the portal's query of a closed purchase answers from the table");
+        ApiException limited = assertThrows(ApiException.class, () -> w.lookup.adminQuery(first.transactionId()));
+        assertEquals(List.of(429, "RATE_LIMITED"), List.of(limited.status(), limited.code()));
+        assertEquals(asked, w.daraja.requests(), "neither asked Daraja within the 10 s");
+
+        w.world.clock.advance(Duration.ofSeconds(10));
+        w.daraja.answer(200, DarajaServer.queryAnswer("\"1032\""));
+        PaymentLookup.AdminQuery stillNot = w.lookup.adminQuery(first.transactionId());
+        assertEquals(List.of(true, TransactionStatus.CANCELLED), List.of(stillNot.asked(), stillNot.transaction().status()));
+        assertTrue(stillNot.message().contains("nothing changed"), stillNot.message());
+        assertFalse(w.world.transactions.find(first.transactionId()).orElseThrow().grantConfirmed());
+    }
 }

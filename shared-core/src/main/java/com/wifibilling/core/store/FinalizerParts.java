@@ -1,4 +1,4 @@
-package com.wifibilling.payment;
+package com.wifibilling.core.store;
 
 import com.wifibilling.core.config.AwsConfig;
 import com.wifibilling.core.config.Env;
@@ -8,28 +8,20 @@ import com.wifibilling.core.daraja.DarajaConfig;
 import com.wifibilling.core.metrics.Metrics;
 import com.wifibilling.core.payment.PaymentFinalizer;
 import com.wifibilling.core.session.GrantService;
-import com.wifibilling.core.store.AwsClients;
-import com.wifibilling.core.store.DynamoDbLoginStore;
-import com.wifibilling.core.store.DynamoDbPackageStore;
-import com.wifibilling.core.store.DynamoDbSessionStore;
-import com.wifibilling.core.store.DynamoDbStatsStore;
-import com.wifibilling.core.store.DynamoDbTransactionStore;
-import com.wifibilling.core.store.DynamoDbVoucherStore;
-import com.wifibilling.core.store.SqsGrantPublisher;
 import com.wifibilling.core.voucher.PurchaseCodes;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What every function that asks Daraja and finalizes payments builds the same way (CallbackProcessor, Sweeper):
- * the transactions store, the grant with its SQS publisher, {@link PaymentFinalizer}, and one Daraja client whose
+ * What every function that asks Daraja and finalizes payments builds the same way (PaymentApi, CallbackProcessor,
+ * Sweeper, and AdminApi for its manual query): the transactions store, the grant with its SQS publisher, {@link PaymentFinalizer}, and one Daraja client whose
  * OkHttp connection pool every warm invocation reuses. A missing or malformed variable stops INIT naming it.
  */
-record FinalizerParts(DynamoDbClient dynamoDb, DynamoDbTransactionStore transactions, DynamoDbSessionStore sessions,
+public record FinalizerParts(DynamoDbClient dynamoDb, DynamoDbTransactionStore transactions, DynamoDbSessionStore sessions,
                       DynamoDbPackageStore packages, GrantService grants, SqsGrantPublisher publisher, PaymentFinalizer finalizer, DarajaConfig darajaConfig, DarajaClient daraja,
                       Metrics metrics, Clock clock) {
-    static FinalizerParts from(Env env) {
+    public static FinalizerParts from(Env env) {
         var aws = AwsConfig.from(env);
         var clock = Clock.systemUTC();
         var metrics = Metrics.forService(env.require("SERVICE_NAME"));
