@@ -14,8 +14,8 @@ export type GatewayStatus = 'active' | 'disabled';
 export interface Gateway {
   gatewayId: string; name: string; status: GatewayStatus; type: GatewayType; controlMode: 'push' | 'poll';
   radiusClientAddress?: string | null; coaAddress?: string | null; coaPort: number; coaSupported: boolean;
-  loginUrlHosts?: string[] | null; defaultLoginUrl?: string | null; acctInterimSeconds: number;
-  lastSeenAt?: string | null; createdAt?: string | null;
+  loginUrlHosts?: string[] | null; defaultLoginUrl?: string | null; idleTimeoutSeconds?: number | null; acctInterimSeconds: number;
+  lastSeenAt?: string | null; createdAt?: string | null; version: number;
 }
 
 export interface GatewaySetup { gatewayId: string; type: GatewayType; script: string; loginHtml?: string | null }
@@ -30,10 +30,14 @@ export interface NewGateway {
   gatewayId: string; name: string; type: GatewayType; radiusClientAddress?: string; loginUrlHosts?: string[];
 }
 
-/** The body of PUT /api/admin/gateways/{gatewayId} (new-admin-routes.md): any subset; id, type and secrets never change. */
+/**
+ * The body of PUT /api/admin/gateways/{gatewayId} (GatewayEdit): any subset, an absent or null field keeps its value
+ * ("" clears defaultLoginUrl, 0 switches the idle timeout off); `version` makes a stale edit a 409 STALE_GATEWAY.
+ */
 export interface GatewayUpdate {
-  name?: string; status?: GatewayStatus; loginUrlHosts?: string[]; defaultLoginUrl?: string | null;
-  radiusClientAddress?: string | null; coaAddress?: string | null; coaPort?: number; coaSupported?: boolean; acctInterimSeconds?: number;
+  version?: number; name?: string; status?: GatewayStatus; loginUrlHosts?: string[]; defaultLoginUrl?: string;
+  radiusClientAddress?: string; coaAddress?: string; coaPort?: number; coaSupported?: boolean; idleTimeoutSeconds?: number;
+  acctInterimSeconds?: number;
 }
 
 export interface VoucherOrder { packageId: string; count: number; prefix?: string; length?: number; validDays?: number }
@@ -139,13 +143,13 @@ export interface Dashboard {
   byPackage: DashboardShare[]; byGateway: DashboardShare[]; notes: string[];
 }
 
-/** GET/PUT /api/admin/settings (new-admin-routes.md). */
+/** GET/PUT /api/admin/settings (docs/API.md): updatedBy is the saving admin's userId. */
 export interface Branding { portalName: string; primaryColor: string; accentColor: string; supportPhone?: string | null }
 export interface Notifications { smsReceipts: boolean; voucherSms: boolean }
 export interface Settings {
   environment: {
     darajaEnvironment: string; darajaShortcode: string; darajaTransactionType: string; callbackUrl: string; portalBaseUrl: string;
-    radiusApiToken: 'configured' | 'missing'; smsSender?: string | null;
+    radiusServerAddress?: string | null; radiusApiToken: 'configured' | 'missing'; smsSender?: string | null;
   };
   branding: Branding; notifications: Notifications; version: number; updatedAt?: string | null; updatedBy?: string | null;
 }

@@ -388,7 +388,7 @@ test('vouchers: Send by SMS shows which code went to which phone (route from new
   await page.context().close();
 });
 
-test('gateways: editing one saves its name and status (route from new-admin-routes.md)', async t => {
+test('gateways: editing one saves its name and status, refuses a bad port beside its field, and a stale edit says so (route from new-admin-routes.md)', async t => {
   if (!await served('PUT', '/api/admin/gateways/no-such-gateway', { name: 'x' })) return t.skip('PUT /api/admin/gateways/{id} is not in this runtime yet');
   const id = `edit-${RUN}`;
   const made = await admin('/api/admin/gateways', { method: 'POST', body: JSON.stringify({ gatewayId: id, name: 'Before edit', type: 'mikrotik',
@@ -409,6 +409,17 @@ test('gateways: editing one saves its name and status (route from new-admin-rout
   await eventually(async () => /After edit.*disabled/.test(await row.textContent()), { what: 'the row with the new name and status' });
   const listed = (await admin('/api/admin/gateways')).body.items.find(g => g.gatewayId === id);
   assert.equal(listed.status, 'disabled');
+
+  // Another admin saves while this form is open: the form's version is stale, and the page says so and reloads it.
+  await row.getByRole('button', { name: 'Edit After edit' }).click();
+  assert.equal((await admin(`/api/admin/gateways/${id}`, { method: 'PUT', body: JSON.stringify({ version: listed.version, name: 'Other admin' }) })).status, 200);
+  await page.fill('#edit-name', 'Mine');
+  await page.click('button:text("Save gateway")');
+  await page.getByRole('status').filter({ hasText: 'Someone else changed this gateway' }).waitFor();
+  assert.equal(await page.locator('#edit-name').inputValue(), 'Other admin');
+  await noAxeViolations(page, 'gateway edit after a stale save');
+  await shot(page, 'gateways-edit-stale');
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 

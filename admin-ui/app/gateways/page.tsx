@@ -21,7 +21,7 @@ export default function GatewaysPage() {
   const [adding, setAdding] = useState(false);
   const [type, setType] = useState<GatewayType>('mikrotik');
   const [editing, setEditing] = useState<Gateway | null>(null);
-  const [saved, setSaved] = useState('');
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
 
   async function add(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -61,9 +61,15 @@ export default function GatewaysPage() {
     <>
       <h1>Gateways</h1>
       {actionError ? <ErrorNote error={actionError} /> : null}
-      <div role="status" aria-live="polite">{saved ? <p className="ok">{saved}</p> : null}</div>
-      {editing ? <EditGateway key={editing.gatewayId} gateway={editing} onClose={() => setEditing(null)}
-        onSaved={g => { setEditing(null); setSaved(`Gateway ${g.name} saved.`); list.reload(); }} /> : null}
+      <div role="status" aria-live="polite">{note ? <p className={note.ok ? 'ok' : 'warn'}>{note.text}</p> : null}</div>
+      {editing ? <EditGateway key={`${editing.gatewayId}@${editing.version}`} gateway={editing} onClose={() => setEditing(null)}
+        onSaved={g => { setEditing(null); setNote({ ok: true, text: `Gateway ${g.name} saved.` }); list.reload(); }}
+        onStale={async () => {
+          const fresh = await api.gateways().catch(() => null);
+          const again = fresh?.items.find(x => x.gatewayId === editing.gatewayId);
+          if (fresh) list.setData(fresh);
+          if (again) { setEditing(again); setNote({ ok: false, text: 'Someone else changed this gateway while you were editing it. The form now shows what is saved: make your change again.' }); }
+        }} /> : null}
       {issued ? <Secrets issued={issued} onClose={() => setIssued(null)} /> : null}
       {setup ? (
         <section className="card" aria-labelledby="setup-title">
@@ -92,7 +98,7 @@ export default function GatewaysPage() {
                         <td>{g.status}</td>
                         <td><span className={h.ok ? 'badge ok' : 'badge bad'}>{h.label}</span></td>
                         <td className="actions">
-                          <button type="button" onClick={() => { setEditing(g); setSaved(''); }} aria-label={`Edit ${g.name}`}>Edit</button>
+                          <button type="button" onClick={() => { setEditing(g); setNote(null); }} aria-label={`Edit ${g.name}`}>Edit</button>
                           <button type="button" onClick={() => showSetup(g)} aria-label={`Setup script of ${g.name}`}>Setup</button>
                           <button type="button" onClick={() => rotate(g)} aria-label={`Rotate keys of ${g.name}`}>Rotate</button>
                         </td>
@@ -128,7 +134,9 @@ export default function GatewaysPage() {
 }
 
 /** Edits what may change of a gateway (PUT /api/admin/gateways/{gatewayId}): never its id, type or secrets. */
-function EditGateway({ gateway: g, onClose, onSaved }: { gateway: Gateway; onClose: () => void; onSaved: (g: Gateway) => void }) {
+function EditGateway({ gateway: g, onClose, onSaved, onStale }: {
+  gateway: Gateway; onClose: () => void; onSaved: (g: Gateway) => void; onStale: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -139,15 +147,17 @@ function EditGateway({ gateway: g, onClose, onSaved }: { gateway: Gateway; onClo
     setBusy(true);
     setError(null);
     try {
+      const optional = (k: string) => text(k) || undefined; // empty keeps the stored address (the API cannot clear one)
       onSaved(await api.updateGateway(g.gatewayId, {
-        name: text('name'), status: text('status') as GatewayStatus,
-        loginUrlHosts: text('loginUrlHosts').split(/[\s,]+/).filter(Boolean),
-        defaultLoginUrl: text('defaultLoginUrl') || null, radiusClientAddress: text('radiusClientAddress') || null,
-        coaAddress: text('coaAddress') || null, coaPort: Number(text('coaPort')), coaSupported: f.get('coaSupported') === 'on',
+        version: g.version, name: text('name'), status: text('status') as GatewayStatus,
+        loginUrlHosts: text('loginUrlHosts').split(/[\s,]+/).filter(Boolean), defaultLoginUrl: text('defaultLoginUrl'),
+        radiusClientAddress: optional('radiusClientAddress'), coaAddress: optional('coaAddress'), coaPort: Number(text('coaPort')),
+        coaSupported: f.get('coaSupported') === 'on', idleTimeoutSeconds: Number(text('idleTimeoutSeconds') || 0),
         acctInterimSeconds: Number(text('acctInterimSeconds')),
       }));
     } catch (err) {
       setError(err);
+      if (err instanceof ApiError && err.code === 'STALE_GATEWAY') onStale();
     } finally {
       setBusy(false);
     }
@@ -179,6 +189,9 @@ function EditGateway({ gateway: g, onClose, onSaved }: { gateway: Gateway; onClo
           <input name="coaPort" type="number" min={1} max={65535} defaultValue={g.coaPort} />
         </Field>
         <label className="check"><input type="checkbox" name="coaSupported" defaultChecked={g.coaSupported} /> The gateway accepts CoA</label>
+        <Field id="edit-idleTimeoutSeconds" field="idleTimeoutSeconds" label="Idle timeout, seconds" hint="0 = none" error={error}>
+          <input name="idleTimeoutSeconds" type="number" min={0} defaultValue={g.idleTimeoutSeconds ?? 0} />
+        </Field>
         <Field id="edit-acctInterimSeconds" field="acctInterimSeconds" label="Accounting interval, seconds" error={error}>
           <input name="acctInterimSeconds" type="number" min={60} defaultValue={g.acctInterimSeconds} />
         </Field>

@@ -68,6 +68,7 @@ export default function SettingsPage() {
               <dt>Transaction type</dt><dd>{s.environment.darajaTransactionType}</dd>
               <dt>Callback URL</dt><dd><code>{s.environment.callbackUrl}</code></dd>
               <dt>Portal</dt><dd><code>{s.environment.portalBaseUrl}</code></dd>
+              <dt>RADIUS server</dt><dd>{s.environment.radiusServerAddress ?? '–'}</dd>
               <dt>RADIUS API token</dt><dd>{s.environment.radiusApiToken}</dd>
               <dt>SMS sender</dt><dd>{s.environment.smsSender ?? 'SMS not configured'}</dd>
             </dl>
