@@ -27,11 +27,11 @@ export function RevenueChart({ days }: { days: DashboardDay[] }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="sr-only">
+      <div className="sr-only"><table>
         <caption>Revenue per day</caption>
         <thead><tr><th scope="col">Day</th><th scope="col">Revenue</th></tr></thead>
         <tbody>{days.map(d => <tr key={d.day}><th scope="row">{d.day}</th><td>{kes(d.revenueKES)}</td></tr>)}</tbody>
-      </table>
+      </table></div>
     </figure>
   );
 }
@@ -59,11 +59,11 @@ export function OutcomesChart({ days }: { days: DashboardDay[] }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="sr-only">
+      <div className="sr-only"><table>
         <caption>Payment outcomes per day</caption>
         <thead><tr><th scope="col">Day</th>{OUTCOMES.map(o => <th scope="col" key={o.key}>{o.name}</th>)}</tr></thead>
         <tbody>{days.map(d => <tr key={d.day}><th scope="row">{d.day}</th>{OUTCOMES.map(o => <td key={o.key}>{d[o.key]}</td>)}</tr>)}</tbody>
-      </table>
+      </table></div>
     </figure>
   );
 }

@@ -173,7 +173,7 @@ test('the dashboard: today\'s revenue grows by the package price after a purchas
   const barHeight = await bars.first().evaluate(e => e.getBoundingClientRect().height);
   assert.ok(barHeight > 10, `today's revenue bar is ${barHeight}px tall`);
   await page.locator('[data-chart="outcomes"] .recharts-bar-rectangle path').first().waitFor();
-  const hidden = page.locator('table.sr-only', { hasText: 'Revenue per day' });
+  const hidden = page.locator('.sr-only table', { hasText: 'Revenue per day' });
   assert.match(await hidden.locator('tbody tr').last().textContent(), new RegExp(`KES ${before + price}`), 'the chart\'s text alternative holds the numbers');
   await noAxeViolations(page, 'dashboard with data');
   await shot(page, 'dashboard-today');
