@@ -1,15 +1,95 @@
 'use client';
-import Link from 'next/link';
+// The dashboard: the range's revenue, payments by outcome with their rates, sessions and vouchers, two charts and
+// the shares of each package and gateway (GET /api/admin/dashboard?range=today|7d|30d, from the Stats counters).
+import { useState } from 'react';
+import TableWrap from '@/components/TableWrap';
+import { OutcomesChart, RevenueChart } from '@/components/Charts';
+import { ErrorNote, Loading } from '@/components/States';
+import { api } from '@/lib/api';
+import { kes, percent } from '@/lib/format';
+import type { DashboardRange, DashboardShare } from '@/lib/types';
+import { useLoad } from '@/lib/useLoad';
 
-export default function Overview() {
+const RANGES: { value: DashboardRange; label: string }[] = [
+  { value: 'today', label: 'Today' }, { value: '7d', label: '7 days' }, { value: '30d', label: '30 days' },
+];
+
+export default function DashboardPage() {
+  const [range, setRange] = useState<DashboardRange>('today');
+  const board = useLoad(() => api.dashboard(range), [range]);
+  const d = board.data;
+
   return (
     <>
-      <h1>Overview</h1>
-      <ul className="tiles">
-        <li className="card"><h2><Link href="/gateways">Gateways</Link></h2><p>Routers, their health (last seen), keys and setup scripts.</p></li>
-        <li className="card"><h2><Link href="/vouchers">Vouchers</Link></h2><p>Generate batches, list them and print sheets with QR codes.</p></li>
-        <li className="card"><h2><Link href="/sessions">Sessions</Link></h2><p>End a device&apos;s session.</p></li>
-      </ul>
+      <h1>Dashboard</h1>
+      <div className="row toolbar">
+        <fieldset className="segmented">
+          <legend>Range</legend>
+          {RANGES.map(r => (
+            <label key={r.value} className={range === r.value ? 'on' : undefined}>
+              <input type="radio" name="range" value={r.value} checked={range === r.value} onChange={() => setRange(r.value)} />
+              {r.label}
+            </label>
+          ))}
+        </fieldset>
+        <button type="button" onClick={board.reload} disabled={board.loading}>Refresh</button>
+        <span className="muted" role="status" aria-live="polite">
+          {board.loading ? 'Loading…' : d ? `Business days ${d.from === d.to ? d.from : `${d.from} to ${d.to}`}` : ''}
+        </span>
+      </div>
+      {board.error ? <ErrorNote error={board.error} retry={board.reload} /> : null}
+      {!d ? (board.loading ? <Loading what="the dashboard" /> : null) : (
+        <>
+          <section aria-labelledby="totals-title">
+            <h2 id="totals-title" className="sr-only">Totals</h2>
+            <dl className="stats">
+              <div className="stat"><dt>Revenue</dt><dd id="stat-revenue">{kes(d.revenueKES)}</dd></div>
+              <div className="stat"><dt>Average payment</dt><dd id="stat-average">{kes(d.averageKES)}</dd></div>
+              <div className="stat"><dt>Payments completed</dt><dd id="stat-completed">{d.payments.completed}
+                <span className="muted"> · {percent(d.payments.successRate)} success</span></dd></div>
+              <div className="stat"><dt>Cancelled</dt><dd>{d.payments.cancelled}<span className="muted"> · {percent(d.payments.cancelRate)}</span></dd></div>
+              <div className="stat"><dt>Expired</dt><dd>{d.payments.expired}<span className="muted"> · {percent(d.payments.expiryRate)}</span></dd></div>
+              <div className="stat"><dt>Failed</dt><dd>{d.payments.failed}</dd></div>
+              <div className="stat"><dt>Active sessions</dt><dd id="stat-active">{d.activeSessions}</dd></div>
+              <div className="stat"><dt>Vouchers sold</dt><dd id="stat-vouchers">{d.vouchersSold}
+                <span className="muted"> · {d.vouchersGenerated} made</span></dd></div>
+            </dl>
+            <p className="muted">Rates are of the payments that ended (completed, cancelled, expired or failed).</p>
+          </section>
+          <section className="charts" aria-label="Charts">
+            <RevenueChart days={d.days} />
+            <OutcomesChart days={d.days} />
+          </section>
+          <div className="split">
+            <ShareTable title="Revenue per package" id="by-package" first="Package" shares={d.byPackage} />
+            <ShareTable title="Revenue per gateway" id="by-gateway" first="Gateway" shares={d.byGateway} active />
+          </div>
+        </>
+      )}
     </>
+  );
+}
+
+function ShareTable({ title, id, first, shares, active }: { title: string; id: string; first: string; shares: DashboardShare[]; active?: boolean }) {
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {!shares.length ? <p className="state empty">None yet.</p> : (
+        <TableWrap label={title}>
+          <table id={id}>
+            <thead><tr><th scope="col">{first}</th><th scope="col">Revenue</th><th scope="col">Payments</th><th scope="col">Sessions started</th>
+              {active ? <th scope="col">Active now</th> : null}</tr></thead>
+            <tbody>
+              {shares.map(s => (
+                <tr key={s.id} data-id={s.id}>
+                  <th scope="row">{s.id}</th><td>{kes(s.revenueKES)}</td><td>{s.paymentsCompleted}</td><td>{s.sessionsStarted}</td>
+                  {active ? <td>{s.activeSessions ?? '–'}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </section>
   );
 }

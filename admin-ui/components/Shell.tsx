@@ -7,10 +7,15 @@ import { useEffect, useState } from 'react';
 import { session, toLogin } from '@/lib/api';
 
 const NAV = [
-  { href: '/', label: 'Overview' },
-  { href: '/gateways', label: 'Gateways' },
-  { href: '/vouchers', label: 'Vouchers' },
+  { href: '/', label: 'Dashboard' },
+  { href: '/packages', label: 'Packages' },
+  { href: '/transactions', label: 'Transactions' },
+  { href: '/users', label: 'Users' },
   { href: '/sessions', label: 'Sessions' },
+  { href: '/vouchers', label: 'Vouchers' },
+  { href: '/gateways', label: 'Gateways' },
+  { href: '/audit', label: 'Audit log' },
+  { href: '/settings', label: 'Settings' },
 ];
 
 export default function Shell({ children }: { children: React.ReactNode }) {

@@ -1,8 +1,9 @@
 // The one API client: adds the admin's bearer token, reads the {"error":{code,message}} shape into ApiError,
 // and sends a 401 back to the login page. The API's address comes from public/config.js at runtime.
 import type {
-  AdminUserSummary, DashboardRange, Gateway, GatewaySetup, IssuedGateway, Json, LoginAnswer, NewGateway, PackageInput, Page,
-  SessionSummary, TerminatedSession, TimePackage, Transaction, Voucher, VoucherBatch, VoucherOrder,
+  AdminPackage, AdminSession, AdminUser, AuditEvent, Dashboard, DashboardRange, Gateway, GatewaySetup, GatewayUpdate, IssuedGateway,
+  LoginAnswer, NewGateway, PackageInput, Page, SentVouchers, Settings, SettingsUpdate, TerminatedSession, TimePackage, Transaction,
+  TransactionFilter, TransactionQuery, UserDetail, VoidProgress, Voucher, VoucherBatch, VoucherOrder,
 } from './types';
 
 export const BASE_PATH = '/admin';
@@ -28,7 +29,8 @@ export function portalUrl(): string {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly field?: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly field?: string,
+              readonly retryAfterSeconds?: number) {
     super(message);
   }
 }
@@ -64,7 +66,9 @@ async function request<T>(method: string, path: string, body?: unknown, { auth =
   if (res.ok) return data as T;
   const error = (data as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
   if (res.status === 401 && auth) toLogin();
-  throw new ApiError(res.status, error?.code || 'HTTP_' + res.status, error?.message || `The API answered ${res.status}.`, error?.field);
+  const retryAfter = Number(res.headers.get('Retry-After')) || undefined;
+  throw new ApiError(res.status, error?.code || 'HTTP_' + res.status, error?.message || `The API answered ${res.status}.`, error?.field,
+    retryAfter);
 }
 
 const q = (params: Record<string, string | number | undefined | null>) => {
@@ -105,27 +109,39 @@ export const api = {
   terminateSession: (deviceKey: string, reason?: string) =>
     request<TerminatedSession>('POST', `/api/admin/sessions/${id(deviceKey)}/terminate`, reason ? { reason } : undefined),
 
-  // Issue 8's routes that admin-function does not serve yet (template.yaml has none of them): no page calls these
-  // until the routes land; their shapes follow DESIGN.md and are to be checked against AdminRoutes then.
-  dashboard: (range: DashboardRange) => request<Json>('GET', `/api/admin/dashboard${q({ range })}`),
-  adminPackages: (cursor?: string | null) => request<Page<TimePackage>>('GET', `/api/admin/packages${q({ cursor })}`),
-  createPackage: (pkg: PackageInput) => request<TimePackage>('POST', '/api/admin/packages', pkg),
-  updatePackage: (packageId: string, pkg: PackageInput) => request<TimePackage>('PUT', `/api/admin/packages/${id(packageId)}`, pkg),
-  deactivatePackage: (packageId: string) => request<TimePackage>('POST', `/api/admin/packages/${id(packageId)}/deactivate`),
-  users: (phone?: string, cursor?: string | null) => request<Page<AdminUserSummary>>('GET', `/api/admin/users${q({ phone, cursor })}`),
-  user: (userId: string) => request<Json>('GET', `/api/admin/users/${id(userId)}`),
-  sessions: (filter: { gatewayId?: string; phone?: string }, cursor?: string | null) =>
-    request<Page<SessionSummary>>('GET', `/api/admin/sessions${q({ ...filter, cursor })}`),
-  sessionDetail: (deviceKey: string) => request<Json>('GET', `/api/admin/sessions/${id(deviceKey)}`),
-  transactions: (filter: { status?: string; from?: string; to?: string; phone?: string }, limit = 50, cursor?: string | null) =>
+  dashboard: (range: DashboardRange) => request<Dashboard>('GET', `/api/admin/dashboard${q({ range })}`),
+
+  adminPackages: () => request<Page<AdminPackage>>('GET', '/api/admin/packages'),
+  createPackage: (pkg: PackageInput) => request<AdminPackage>('POST', '/api/admin/packages', pkg),
+  updatePackage: (packageId: string, pkg: PackageInput) => request<AdminPackage>('PUT', `/api/admin/packages/${id(packageId)}`, pkg),
+  deactivatePackage: (packageId: string) => request<AdminPackage>('POST', `/api/admin/packages/${id(packageId)}/deactivate`),
+
+  transactions: (filter: TransactionFilter, limit = 50, cursor?: string | null) =>
     request<Page<Transaction>>('GET', `/api/admin/transactions${q({ ...filter, limit, cursor })}`),
-  transaction: (transactionId: string) => request<Json>('GET', `/api/admin/transactions/${id(transactionId)}`),
-  queryTransaction: (transactionId: string) => request<Json>('POST', `/api/admin/transactions/${id(transactionId)}/query`),
-  voidBatch: (batchId: string) => request<Json>('POST', `/api/admin/vouchers/batches/${id(batchId)}/void`),
-  sendVouchers: (body: Json) => request<Json>('POST', '/api/admin/vouchers/send', body),
-  updateGateway: (gatewayId: string, gateway: Partial<NewGateway>) => request<Gateway>('PUT', `/api/admin/gateways/${id(gatewayId)}`, gateway),
-  settings: () => request<Json>('GET', '/api/admin/settings'),
-  updateSettings: (settings: Json) => request<Json>('PUT', '/api/admin/settings', settings),
+  transaction: (transactionId: string) => request<Transaction>('GET', `/api/admin/transactions/${id(transactionId)}`),
+  /** Asks M-Pesa now about a purchase (new-admin-routes.md); 429 with Retry-After within 10 s of the last ask. */
+  queryTransaction: (transactionId: string) => request<TransactionQuery>('POST', `/api/admin/transactions/${id(transactionId)}/query`),
+
+  users: (filter: { phone?: string; kind?: 'portal' | 'admin' }, cursor?: string | null) =>
+    request<Page<AdminUser>>('GET', `/api/admin/users${q({ ...filter, cursor })}`),
+  user: (userId: string) => request<UserDetail>('GET', `/api/admin/users/${id(userId)}`),
+
+  /** A gateway's sessions (latest expiry first) or a phone's (most recent first): one of the two is required. */
+  sessions: (filter: { gatewayId?: string; phone?: string }, cursor?: string | null) =>
+    request<Page<AdminSession>>('GET', `/api/admin/sessions${q({ ...filter, cursor })}`),
+  session: (deviceKey: string) => request<AdminSession>('GET', `/api/admin/sessions/${id(deviceKey)}`),
+
+  /** Voids up to 500 unused codes of the batch per call; call again with nextCursor until it is null. */
+  voidBatch: (batchId: string, cursor?: string | null) =>
+    request<VoidProgress>('POST', `/api/admin/vouchers/batches/${id(batchId)}/void`, cursor ? { cursor } : undefined),
+  sendVouchers: (batchId: string, phones: string[], lang?: 'en' | 'sw') =>
+    request<SentVouchers>('POST', '/api/admin/vouchers/send', { batchId, phones, lang }),
+  updateGateway: (gatewayId: string, gateway: GatewayUpdate) => request<Gateway>('PUT', `/api/admin/gateways/${id(gatewayId)}`, gateway),
+
+  settings: () => request<Settings>('GET', '/api/admin/settings'),
+  updateSettings: (settings: SettingsUpdate) => request<Settings>('PUT', '/api/admin/settings', settings),
+
+  /** The audit log: type audit (admin.*) or anomaly (everything else), or both; day range default the last 7 days. */
   events: (filter: { type?: 'audit' | 'anomaly'; from?: string; to?: string }, cursor?: string | null) =>
-    request<Page<Json>>('GET', `/api/admin/events${q({ ...filter, cursor })}`),
+    request<Page<AuditEvent>>('GET', `/api/admin/events${q({ ...filter, cursor })}`),
 };

@@ -18,3 +18,22 @@ export function duration(seconds: number): string {
 export function when(iso: string | null | undefined): string {
   return iso ? new Date(iso).toLocaleString('en-KE', { dateStyle: 'medium', timeStyle: 'short' }) : '–';
 }
+
+/** Returns whole shillings as 'KES 1,234'. */
+export function kes(amount: number | null | undefined): string {
+  return amount === null || amount === undefined ? '–' : `KES ${amount.toLocaleString('en-KE')}`;
+}
+
+/** Returns a 0..1 rate as '87.5%', or a dash when there is none. */
+export function percent(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? '–' : `${(rate * 100).toLocaleString('en-KE', { maximumFractionDigits: 1 })}%`;
+}
+
+/** Returns a byte count as '1.2 MB'. */
+export function bytes(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '–';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = n, i = 0;
+  while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
+  return `${v.toLocaleString('en-KE', { maximumFractionDigits: i ? 1 : 0 })} ${units[i]}`;
+}

@@ -8,7 +8,7 @@ import jsQR from 'jsqr';
 import { ADMIN_PASSWORD, startRuntime, launchBrowser, newPage, shot, json, eventually } from './harness.mjs';
 
 const PHONE = { width: 360, height: 740 };
-const PAGES = ['', 'gateways/', 'vouchers/', 'sessions/'];
+const PAGES = ['', 'packages/', 'transactions/', 'users/', 'sessions/', 'vouchers/', 'gateways/', 'audit/', 'settings/'];
 let rt, browser, token;
 
 before(async () => {

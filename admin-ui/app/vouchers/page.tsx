@@ -1,10 +1,12 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
+import Confirm from '@/components/Confirm';
+import Field from '@/components/Field';
 import { Empty, ErrorNote, Loading } from '@/components/States';
-import { api } from '@/lib/api';
+import { api, ApiError } from '@/lib/api';
 import { duration, when } from '@/lib/format';
-import type { Page, Voucher, VoucherBatch } from '@/lib/types';
+import type { Page, SentVouchers, Voucher, VoucherBatch } from '@/lib/types';
 import { useLoad } from '@/lib/useLoad';
 
 const RECENT_KEY = 'wifibilling.admin.batches';
@@ -105,10 +107,11 @@ export default function VouchersPage() {
 function VoucherList({ filter }: { filter: { batchId?: string; status?: string } }) {
   const [pages, setPages] = useState<Page<Voucher>[]>([]);
   const first = useLoad(() => api.vouchers(filter), [filter.batchId, filter.status]);
+  const batchId = filter.batchId;
   const [more, setMore] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
   useEffect(() => { if (first.data) setPages([first.data]); }, [first.data]);
 
-  if (first.loading) return <Loading what="vouchers" />;
+  if (first.loading && !pages.length) return <Loading what="vouchers" />; // a reload after voiding or sending keeps their results shown
   if (first.error) return <ErrorNote error={first.error} retry={first.reload} />;
   const items = pages.flatMap(p => p.items);
   const next = pages.at(-1)?.nextCursor;
@@ -123,7 +126,15 @@ function VoucherList({ filter }: { filter: { batchId?: string; status?: string }
   return (
     <>
       <h3>{filter.batchId ? `Batch ${filter.batchId}` : `Vouchers ${filter.status}`} ({items.length}{next ? '+' : ''})</h3>
-      {filter.batchId ? <p><Link className="button" href={`/vouchers/print?batchId=${encodeURIComponent(filter.batchId)}`}>Print sheet</Link></p> : null}
+      {batchId ? (
+        <>
+          <p className="row">
+            <Link className="button" href={`/vouchers/print?batchId=${encodeURIComponent(batchId)}`}>Print sheet</Link>
+          </p>
+          <SendBySms batchId={batchId} onSent={first.reload} />
+          <VoidBatch batchId={batchId} onVoided={first.reload} />
+        </>
+      ) : null}
       <div className="table-wrap">
         <table>
           <thead><tr><th scope="col">Code</th><th scope="col">Package</th><th scope="col">Time</th><th scope="col">Status</th><th scope="col">Valid until</th><th scope="col">Used</th></tr></thead>
@@ -140,5 +151,104 @@ function VoucherList({ filter }: { filter: { batchId?: string; status?: string }
       {more.error ? <ErrorNote error={more.error} retry={loadMore} /> : null}
       {next ? <button type="button" onClick={loadMore} disabled={more.loading}>{more.loading ? 'Loading…' : 'Load more'}</button> : null}
     </>
+  );
+}
+
+/** Sends one unused, never-sent voucher of the batch to each phone (POST /api/admin/vouchers/send, 1–100 phones). */
+function SendBySms({ batchId, onSent }: { batchId: string; onSent: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [sent, setSent] = useState<SentVouchers | null>(null);
+
+  async function send(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const phones = String(f.get('phones') ?? '').split(/\r?\n/).map(p => p.trim()).filter(Boolean);
+    setBusy(true);
+    setError(null);
+    setSent(null);
+    try {
+      setSent(await api.sendVouchers(batchId, phones, f.get('lang') === 'sw' ? 'sw' : 'en'));
+      onSent();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const phoneError = error instanceof ApiError && (error.field?.startsWith('phones') || error.code === 'INVALID_PHONE')
+    ? new ApiError(error.status, error.code, error.field?.match(/^phones\[(\d+)\]$/)
+      ? `Line ${Number(error.field.slice(7, -1)) + 1}: ${error.message}` : error.message, 'phones') : null;
+  return (
+    <details className="card sub">
+      <summary>Send by SMS</summary>
+      <form className="form" onSubmit={send}>
+        <Field id="sms-phones" field="phones" label="Phones" hint="one per line, up to 100: each gets one code" error={phoneError}>
+          <textarea name="phones" rows={4} required />
+        </Field>
+        <label htmlFor="sms-lang">Language</label>
+        <select id="sms-lang" name="lang" defaultValue="en"><option value="en">English</option><option value="sw">Kiswahili</option></select>
+        <button type="submit" className="primary" disabled={busy}>{busy ? 'Sending…' : 'Send vouchers'}</button>
+      </form>
+      {error && !phoneError ? <ErrorNote error={error} /> : null}
+      <div role="status" aria-live="polite">
+        {sent ? (
+          <>
+            <p className="ok">{sent.items.length} {sent.items.length === 1 ? 'voucher is' : 'vouchers are'} on the way by SMS.</p>
+            <table className="sent">
+              <caption className="sr-only">Which code went to which phone</caption>
+              <thead><tr><th scope="col">Phone</th><th scope="col">Code</th></tr></thead>
+              <tbody>{sent.items.map(i => <tr key={i.code}><td>{i.phone}</td><td><code>{i.code}</code></td></tr>)}</tbody>
+            </table>
+          </>
+        ) : null}
+      </div>
+    </details>
+  );
+}
+
+/** Voids the batch's unused codes after a confirmation: 500 per call, repeated with the cursor until it is null. */
+function VoidBatch({ batchId, onVoided }: { batchId: string; onVoided: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [progress, setProgress] = useState<{ voided: number; unchanged: number; done: boolean } | null>(null);
+
+  async function run() {
+    setBusy(true);
+    setError(null);
+    let voided = 0, unchanged = 0, cursor: string | null = null;
+    try {
+      do {
+        const p = await api.voidBatch(batchId, cursor);
+        voided += p.voided;
+        unchanged += p.unchanged;
+        cursor = p.nextCursor;
+        setProgress({ voided, unchanged, done: !cursor });
+      } while (cursor);
+      setAsking(false);
+      onVoided();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="void">
+      <button type="button" className="danger" onClick={() => { setAsking(true); setProgress(null); }}>Void batch…</button>
+      {asking ? (
+        <Confirm id="void" title={`Void batch ${batchId}?`} yes="Yes, void its unused codes" busy={busy} onYes={run} onCancel={() => setAsking(false)}>
+          <p>Every unused code of this batch stops working now. Codes already used keep their time. This cannot be undone.</p>
+        </Confirm>
+      ) : null}
+      {error ? <ErrorNote error={error} retry={run} /> : null}
+      <p role="status" aria-live="polite">
+        {progress ? <span className={progress.done ? 'ok' : undefined}>{progress.done ? 'Done: ' : 'Voiding… '}{progress.voided} voided,
+          {' '}{progress.unchanged} left as they were (used or already void).</span> : null}
+      </p>
+    </div>
   );
 }
