@@ -119,7 +119,7 @@ export const api = {
   transactions: (filter: TransactionFilter, limit = 50, cursor?: string | null) =>
     request<Page<Transaction>>('GET', `/api/admin/transactions${q({ ...filter, limit, cursor })}`),
   transaction: (transactionId: string) => request<Transaction>('GET', `/api/admin/transactions/${id(transactionId)}`),
-  /** Asks M-Pesa now about a purchase (new-admin-routes.md); 429 with Retry-After within 10 s of the last ask. */
+  /** Asks M-Pesa now about a purchase; 429 with Retry-After within 10 s of the last ask. */
   queryTransaction: (transactionId: string) => request<TransactionQuery>('POST', `/api/admin/transactions/${id(transactionId)}/query`),
 
   users: (filter: { phone?: string; kind?: 'portal' | 'admin' }, cursor?: string | null) =>

@@ -90,7 +90,7 @@ export interface Transaction {
 
 export interface TransactionFilter { status?: string; from?: string; to?: string; phone?: string }
 
-/** What POST /api/admin/transactions/{id}/query answers (new-admin-routes.md). */
+/** What POST /api/admin/transactions/{id}/query answers. */
 export interface TransactionQuery { transaction: Transaction; asked: boolean; message: string }
 
 /** SessionRoutes.Usage: the gateway's accounting (bytesIn is what the device uploaded). */

@@ -58,13 +58,14 @@ export default function PackagesPage() {
       list.reload();
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && err.code === 'STALE_PACKAGE' && editing) {
-        setStale(true);
+        // Read what the other admin saved first, then say so: the note never shows beside the rejected values.
         const fresh = await api.adminPackages().catch(() => null);
         if (fresh) {
           list.setData(fresh);
           const again = fresh.items.find(p => p.packageId === editing.packageId);
           if (again) setEditing(again);
         }
+        setStale(true);
       } else {
         setFormError(err);
       }
