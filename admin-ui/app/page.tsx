@@ -6,8 +6,8 @@ import TableWrap from '@/components/TableWrap';
 import { OutcomesChart, RevenueChart } from '@/components/Charts';
 import { ErrorNote, Loading } from '@/components/States';
 import { api } from '@/lib/api';
-import { kes, percent } from '@/lib/format';
-import type { DashboardRange, DashboardShare } from '@/lib/types';
+import { duration, kes, percent, when } from '@/lib/format';
+import type { DashboardDay, DashboardRange, DashboardShare } from '@/lib/types';
 import { useLoad } from '@/lib/useLoad';
 
 const RANGES: { value: DashboardRange; label: string }[] = [
@@ -45,6 +45,8 @@ export default function DashboardPage() {
             <dl className="stats">
               <div className="stat"><dt>Revenue</dt><dd id="stat-revenue">{kes(d.revenueKES)}</dd></div>
               <div className="stat"><dt>Average payment</dt><dd id="stat-average">{kes(d.averageKES)}</dd></div>
+              <div className="stat"><dt>Payments started</dt><dd id="stat-initiated">{d.payments.initiated}
+                <span className="muted"> · {d.payments.pending} waiting</span></dd></div>
               <div className="stat"><dt>Payments completed</dt><dd id="stat-completed">{d.payments.completed}
                 <span className="muted"> · {percent(d.payments.successRate)} success</span></dd></div>
               <div className="stat"><dt>Cancelled</dt><dd>{d.payments.cancelled}<span className="muted"> · {percent(d.payments.cancelRate)}</span></dd></div>
@@ -64,9 +66,42 @@ export default function DashboardPage() {
             <ShareTable title="Revenue per package" id="by-package" first="Package" shares={d.byPackage} />
             <ShareTable title="Revenue per gateway" id="by-gateway" first="Gateway" shares={d.byGateway} active />
           </div>
+          <AuditTable days={d.days} />
         </>
       )}
     </>
+  );
+}
+
+/** The hourly revenue audit per day: money in against time granted, and anyone who paid without getting their time. */
+function AuditTable({ days }: { days: DashboardDay[] }) {
+  const audited = days.filter(day => day.revenueAudit).slice().reverse();
+  return (
+    <section aria-labelledby="audit-title">
+      <h2 id="audit-title">Revenue audit</h2>
+      <p className="muted">Every hour the audit recomputes the two previous business days from the purchases themselves: money
+        M-Pesa took against time granted. &ldquo;Paid, no time&rdquo; should be 0; anything else is someone who paid and may have no internet
+        (the sweeper normally finishes such a grant within a minute).</p>
+      {!audited.length ? <p className="state empty">No day in this range has been audited yet.</p> : (
+        <TableWrap label="Revenue audit">
+          <table id="revenue-audit">
+            <thead><tr><th scope="col">Day</th><th scope="col">Paid</th><th scope="col">Money in</th><th scope="col">Time granted</th>
+              <th scope="col">Granted value</th><th scope="col">Paid, no time</th><th scope="col">Audited</th></tr></thead>
+            <tbody>
+              {audited.map(day => {
+                const a = day.revenueAudit!;
+                return (
+                  <tr key={day.day} data-day={day.day} className={a.paidNotGranted ? 'alert-row' : undefined}>
+                    <th scope="row">{day.day}</th><td>{a.paid}</td><td>{kes(a.paidKES)}</td><td>{duration(a.grantedSeconds)}</td>
+                    <td>{kes(a.grantedKES)}</td><td>{a.paidNotGranted ? <strong>{a.paidNotGranted}</strong> : 0}</td><td>{when(a.auditedAt)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+    </section>
   );
 }
 

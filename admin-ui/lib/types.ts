@@ -129,12 +129,16 @@ export type DashboardRange = 'today' | '7d' | '30d';
 
 /** dashboard.Dashboard.View and its parts; rates are 0..1 of the payments that ended, absent when none did. */
 export interface DashboardPayments {
-  completed: number; cancelled: number; expired: number; failed: number; successRate?: number | null; cancelRate?: number | null;
+  initiated: number; pending: number; completed: number; cancelled: number; expired: number; failed: number; successRate?: number | null; cancelRate?: number | null;
   expiryRate?: number | null;
+}
+/** The hourly audit's money in (paid) against time granted for one day; paidNotGranted should be 0. */
+export interface RevenueAudit {
+  paid: number; paidKES: number; granted: number; grantedKES: number; grantedSeconds: number; paidNotGranted: number; auditedAt: string;
 }
 export interface DashboardDay {
   day: string; revenueKES: number; paymentsCompleted: number; paymentsCancelled: number; paymentsExpired: number; paymentsFailed: number;
-  vouchersRedeemed: number;
+  vouchersRedeemed: number; revenueAudit?: RevenueAudit | null;
 }
 export interface DashboardShare { id: string; revenueKES: number; paymentsCompleted: number; sessionsStarted: number; activeSessions?: number | null }
 export interface Dashboard {

@@ -157,6 +157,7 @@ test('the dashboard: today\'s revenue grows by the package price after a purchas
     return shillings(await revenue.textContent()) === before + price;
   }, { every: 500, what: `today's revenue up by KES ${price}` });
   assert.equal(shillings(await page.locator('#stat-completed').textContent().then(t => t.split('·')[0])), completedBefore + 1);
+  assert.match(await page.locator('#stat-initiated').textContent(), /^\d+ · \d+ waiting$/, 'payments started, with those still waiting');
   assert.match(await page.locator('#stat-completed').textContent(), /100% success/);
   assert.match(await page.locator('#by-package tr[data-id="basic"]').textContent(), new RegExp(`KES ${before + price}`));
 
@@ -176,6 +177,15 @@ test('the dashboard: today\'s revenue grows by the package price after a purchas
   assert.equal(await hidden.locator('tbody tr').count(), 7, 'seven days in the 7-day range');
   await eventually(async () => (await page.locator('[data-chart="revenue"] .recharts-xAxis .recharts-cartesian-axis-tick').count()) >= 2,
     { what: 'several days on the chart axis' });
+  // The sweeper's hourly audit (run at the runtime's start) has recomputed yesterday: it shows in the revenue audit.
+  const yesterday = new Date(Date.now() + 3 * 3600_000 - 86_400_000).toISOString().slice(0, 10); // East Africa Time
+  await eventually(async () => {
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('status').filter({ hasText: ' to ' }).waitFor();
+    return await page.locator(`#revenue-audit tr[data-day="${yesterday}"]`).count() === 1;
+  }, { every: 1000, what: 'yesterday in the revenue audit' });
+  assert.match(await page.locator(`#revenue-audit tr[data-day="${yesterday}"]`).textContent(), /KES 0/);
+  await noAxeViolations(page, 'dashboard with the revenue audit');
   await shot(page, 'dashboard-7d');
   assert.deepEqual(page.errors, []);
   await page.context().close();

@@ -15,7 +15,7 @@ export const ADMIN_PASSWORD = 'admin-ui-tests-admin-password-1';
 /** Starts the local runtime for the admin UI: {port, base, admin, portal, log(), stop()}. */
 export async function startRuntime() {
   if (!existsSync(path.join(ADMIN_UI, 'out', 'index.html'))) throw new Error('No static export: run `npm run build` in admin-ui first');
-  const rt = await startLocalRuntime({ args: ['--daraja-time-scale', '0.05'], env: { ADMIN_PASSWORD } });
+  const rt = await startLocalRuntime({ args: ['--daraja-time-scale', '0.05', '--schedule-scale', '0.05'], env: { ADMIN_PASSWORD } });
   return { ...rt, admin: `${rt.base}/admin/`, portal: `${rt.base}/portal/` };
 }
 

@@ -61,7 +61,7 @@ public final class Dashboard {
 
     /**
      * One business day of the range, for the charts, with the hourly audit's money-in versus time-granted check
-     * ({@code revenueAudit}; absent until the day was audited, the day and the one before are audited every hour).
+     * ({@code revenueAudit}; absent until the day was audited: every hour the audit recomputes the two previous business days).
      */
     public record Day(String day, long revenueKES, long paymentsCompleted, long paymentsCancelled, long paymentsExpired,
                       long paymentsFailed, long vouchersRedeemed, RevenueAudit revenueAudit) {}
