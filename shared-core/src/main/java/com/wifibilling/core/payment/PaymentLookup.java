@@ -72,15 +72,7 @@ public final class PaymentLookup {
         boolean owner = checkToken(transaction, clientToken); // before asking Daraja: a wrong token is 403 and asks nothing
         if (transaction.status() != TransactionStatus.PENDING || transaction.checkoutRequestId() == null)
             return answer(transaction, owner);
-        takeQuerySlot(transaction.transactionId());
-        QueryOutcome outcome;
-        try {
-            outcome = daraja.stkQuery(transaction.checkoutRequestId());
-        } catch (DarajaException unanswered) {
-            log.atWarn().addKeyValue("transactionId", transaction.transactionId()).addKeyValue("kind", unanswered.kind().name())
-                    .addKeyValue("errorCode", unanswered.errorCode().orElse(null)).log("payment.manual-query-failed");
-            throw unanswered.toApiException();
-        }
+        QueryOutcome outcome = askDaraja(transaction, "payment.manual-query-failed");
         PaymentFinalizer.Finalized done = finalizer.finalize(transaction, outcome, PaymentSource.MANUAL_QUERY);
         if (done.decidedHere()) metrics.count("ManualQueryFallback");
         return answer(done.transaction(), owner);
@@ -102,15 +94,7 @@ public final class PaymentLookup {
             return new AdminQuery(transaction, false, "Already completed: the time was granted" + (transaction.receipt() == null ? "" : " (receipt " + transaction.receipt() + ")"));
         if (transaction.checkoutRequestId() == null)
             return new AdminQuery(transaction, false, "M-Pesa never accepted this push, so there is nothing to ask about");
-        takeQuerySlot(transaction.transactionId());
-        QueryOutcome outcome;
-        try {
-            outcome = daraja.stkQuery(transaction.checkoutRequestId());
-        } catch (DarajaException unanswered) {
-            log.atWarn().addKeyValue("transactionId", transaction.transactionId()).addKeyValue("kind", unanswered.kind().name())
-                    .addKeyValue("errorCode", unanswered.errorCode().orElse(null)).log("payment.admin-query-failed");
-            throw unanswered.toApiException();
-        }
+        QueryOutcome outcome = askDaraja(transaction, "payment.admin-query-failed");
         if (transaction.status() == TransactionStatus.PENDING) {
             PaymentFinalizer.Finalized done = finalizer.finalize(transaction, outcome, PaymentSource.MANUAL_QUERY);
             if (done.decidedHere()) metrics.count("ManualQueryFallback");
@@ -123,6 +107,18 @@ public final class PaymentLookup {
             return new AdminQuery(done.transaction(), true, "M-Pesa says it was paid: completed late and the time granted");
         }
         return new AdminQuery(transaction, true, "M-Pesa confirms it was not paid (" + describe(outcome, transaction) + "); nothing changed");
+    }
+
+    /** Takes the transaction's 10 s query slot, then asks Daraja; an error is logged as {@code event} and answered 502/503. */
+    private QueryOutcome askDaraja(Transaction transaction, String event) {
+        takeQuerySlot(transaction.transactionId());
+        try {
+            return daraja.stkQuery(transaction.checkoutRequestId());
+        } catch (DarajaException unanswered) {
+            log.atWarn().addKeyValue("transactionId", transaction.transactionId()).addKeyValue("kind", unanswered.kind().name())
+                    .addKeyValue("errorCode", unanswered.errorCode().orElse(null)).log(event);
+            throw unanswered.toApiException();
+        }
     }
 
     private static String describe(QueryOutcome outcome, Transaction after) {
