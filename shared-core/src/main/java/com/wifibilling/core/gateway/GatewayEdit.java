@@ -28,8 +28,8 @@ public record GatewayEdit(Long version, String name, String status, List<String>
             }
         }
         String client = radiusClientAddress == null ? read.radiusClientAddress() : radiusClientAddress;
-        // A CoA address that only followed the old RADIUS address follows the new one.
-        String coa = coaAddress != null ? coaAddress
+        // A CoA address that only followed the old RADIUS address follows the new one; "" makes it follow again.
+        String coa = coaAddress != null ? (coaAddress.isBlank() ? null : coaAddress)
                 : radiusClientAddress != null && read.coaAddress() != null && read.coaAddress().equals(read.radiusClientAddress())
                 ? null : read.coaAddress();
         boolean radius = read.type() != GatewayType.UNIFI;

@@ -158,9 +158,14 @@ class GatewayOnboardingTest {
         assertEquals(List.of(created.apiKeyHash(), created.radiusSecretRef(), created.createdAt(), created.version() + 1),
                 List.of(edited.apiKeyHash(), edited.radiusSecretRef(), edited.createdAt(), edited.version()));
         assertEquals(edited, store.find("edit-1").orElseThrow());
+        var ownCoa = onboarding.update("edit-1", new GatewayEdit(null, null, null, null, null, null, "203.0.113.99", null, null, null, null), ADMIN);
+        assertEquals("203.0.113.99", ownCoa.coaAddress());
+        var following = onboarding.update("edit-1", new GatewayEdit(null, null, null, null, null, null, "", null, null, null, null), ADMIN);
+        assertEquals("203.0.113.10", following.coaAddress(), "an empty coaAddress follows the RADIUS address again");
         var audit = events.onDay(BusinessDay.of(edited.createdAt()), 50, null).items().stream()
                 .filter(e -> "edit-1".equals(e.subject())).map(AuditEvent::type).toList();
-        assertEquals(List.of("admin.gateway.created", "admin.gateway.updated"), audit.stream().sorted().toList());
+        assertEquals(List.of("admin.gateway.created", "admin.gateway.updated", "admin.gateway.updated", "admin.gateway.updated"),
+                audit.stream().sorted().toList());
     }
 
     @Test
