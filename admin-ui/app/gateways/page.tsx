@@ -147,11 +147,12 @@ function EditGateway({ gateway: g, onClose, onSaved, onStale }: {
     setBusy(true);
     setError(null);
     try {
-      const optional = (k: string) => text(k) || undefined; // empty keeps the stored address (the API cannot clear one)
+      const optional = (k: string) => text(k) || undefined; // a RADIUS address cannot be removed, only changed
       onSaved(await api.updateGateway(g.gatewayId, {
         version: g.version, name: text('name'), status: text('status') as GatewayStatus,
         loginUrlHosts: text('loginUrlHosts').split(/[\s,]+/).filter(Boolean), defaultLoginUrl: text('defaultLoginUrl'),
-        radiusClientAddress: optional('radiusClientAddress'), coaAddress: optional('coaAddress'), coaPort: Number(text('coaPort')),
+        // An empty CoA address makes CoA follow the RADIUS address again.
+        radiusClientAddress: optional('radiusClientAddress'), coaAddress: text('coaAddress'), coaPort: Number(text('coaPort')),
         coaSupported: f.get('coaSupported') === 'on', idleTimeoutSeconds: Number(text('idleTimeoutSeconds') || 0),
         acctInterimSeconds: Number(text('acctInterimSeconds')),
       }));
@@ -182,7 +183,7 @@ function EditGateway({ gateway: g, onClose, onSaved, onStale }: {
         <Field id="edit-radiusClientAddress" field="radiusClientAddress" label="RADIUS client address" error={error}>
           <input name="radiusClientAddress" defaultValue={g.radiusClientAddress ?? ''} />
         </Field>
-        <Field id="edit-coaAddress" field="coaAddress" label="CoA address" hint="where disconnects and speed changes go" error={error}>
+        <Field id="edit-coaAddress" field="coaAddress" label="CoA address" hint="where disconnects and speed changes go; empty: the RADIUS address" error={error}>
           <input name="coaAddress" defaultValue={g.coaAddress ?? ''} />
         </Field>
         <Field id="edit-coaPort" field="coaPort" label="CoA port" error={error}>
