@@ -5,6 +5,7 @@ import com.wifibilling.core.WireName;
 import com.wifibilling.core.auth.Authorizer;
 import com.wifibilling.core.auth.Role;
 import com.wifibilling.core.event.EventLog;
+import com.wifibilling.core.event.EventStore;
 import com.wifibilling.core.dashboard.Dashboard;
 import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.http.Reply;
@@ -74,13 +75,15 @@ final class AdminRoutes {
                  Clock clock) {}
 
     /** The operator's actions beyond the catalogue: the manual M-Pesa query, voucher SMS and the settings. */
-    record Actions(PaymentLookup payments, VoucherSending sending, OperatorSettings settings, SettingsRoutes.EnvironmentView environment) {}
+    record Actions(PaymentLookup payments, VoucherSending sending, OperatorSettings settings, SettingsRoutes.EnvironmentView environment,
+                   EventStore audit) {}
 
     static Router router(Authorizer authorizer, VoucherBatches batches, VoucherStore vouchers, SessionTermination termination,
                          Gateways gateways, PackageAdmin packages, Views views, Actions actions) {
         BatchVoiding voiding = new BatchVoiding(batches, vouchers);
         Map<String, Route> routes = new HashMap<>(PackageRoutes.routes(authorizer, packages));
-        routes.putAll(TransactionRoutes.routes(authorizer, views.transactions(), views.dashboard(), actions.payments()));
+        routes.putAll(TransactionRoutes.routes(authorizer, views.transactions(), views.dashboard(), actions.payments(), views.events(),
+                actions.audit(), views.clock()));
         routes.putAll(SettingsRoutes.routes(authorizer, actions.settings(), actions.environment()));
         routes.putAll(SessionRoutes.routes(authorizer, views.sessions(), views.clock()));
         routes.putAll(UserRoutes.routes(authorizer, views.users(), views.clock()));

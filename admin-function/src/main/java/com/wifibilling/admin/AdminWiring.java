@@ -93,7 +93,8 @@ record AdminWiring(Api api) {
                 new SessionSearch(parts.sessions()),
                 new UserDirectory(new DynamoDbUserStore(dynamoDb, config.usersTable(), guards), parts.sessions(), parts.transactions()),
                 new EventLog(events, clock), clock);
-        var actions = new AdminRoutes.Actions(payments, sending, settings, SettingsRoutes.EnvironmentView.from(env, parts.darajaConfig()));
+        var actions = new AdminRoutes.Actions(payments, sending, settings, SettingsRoutes.EnvironmentView.from(env, parts.darajaConfig()),
+                events);
         return new AdminWiring(new Api(AdminRoutes.router(authorizer, batches, vouchers, termination, gateways,
                 new PackageAdmin(parts.packages(), events, clock), views, actions), config.http(), metrics));
     }

@@ -26,7 +26,7 @@ class AdminTemplateTest {
         Set<String> declared = spec.routes().stream().filter(r -> !r.isDefault()).map(SamTemplate.HttpRoute::routeKey)
                 .collect(Collectors.toSet());
         assertEquals(declared, AdminRoutes.router(new Authorizer(null), null, null, null, null, null,
-                new AdminRoutes.Views(null, null, null, null, null, null), new AdminRoutes.Actions(null, null, null, null)).routeKeys());
+                new AdminRoutes.Views(null, null, null, null, null, null), new AdminRoutes.Actions(null, null, null, null, null)).routeKeys());
         assertTrue(ApiRoutes.ALL.containsAll(declared), "the $default route knows them too");
         assertTrue(spec.environment().keySet().containsAll(Set.of("JWT_SECRET", "VOUCHERS_TABLE", "PACKAGES_TABLE", "STATS_TABLE",
                 "VOUCHER_BATCHES_QUEUE_URL")));

@@ -334,6 +334,10 @@ class AdminApiEndToEndTest {
         var again = api.postJson("/api/admin/transactions/" + cancelled + "/query", Map.of(), admin());
         assertEquals(List.of(429, "RATE_LIMITED"), List.of(again.statusCode(), code(again)), again.body());
         assertTrue(again.headers().firstValue("Retry-After").isPresent());
+        JsonNode history = json(api.get("/api/admin/transactions/" + cancelled, admin())).get("history");
+        assertEquals(1, history.size(), "the detail lists the admin's query (the refused second ask changed nothing): " + history);
+        assertEquals(List.of("admin.transaction.queried", "true", "cancelled"), List.of(history.at("/0/type").asText(),
+                history.at("/0/details/asked").asText(), history.at("/0/details/status").asText()));
 
         String paid = buy("0708374149", "02:91:00:00:00:51");
         var completed = api.postJson("/api/admin/transactions/" + paid + "/query", Map.of(), admin());

@@ -7,6 +7,8 @@ import com.wifibilling.core.http.ApiException;
 import com.wifibilling.core.http.ListLimit;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -25,6 +27,29 @@ public final class EventLog {
     public EventLog(EventStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    /** How many events of one day {@link #about} reads at most: a bound on a detail view's cost, whatever the day held. */
+    static final int ABOUT_READ_LIMIT = 1_000;
+
+    /**
+     * Returns the events about {@code subject} (a transactionId, gatewayId, …) recorded on the business days
+     * {@code from} to {@code to}, oldest first: each day's partition is read (at most {@link #ABOUT_READ_LIMIT}
+     * events a day) and filtered, so the cost is that of the days, never of the table.
+     */
+    public List<AuditEvent> about(String subject, LocalDate from, LocalDate to) {
+        List<AuditEvent> found = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            String cursor = null;
+            int read = 0;
+            do {
+                Page<AuditEvent> page = store.onDay(day, 100, cursor);
+                read += page.items().size();
+                page.items().stream().filter(e -> subject.equals(e.subject())).forEach(found::add);
+                cursor = page.nextCursor();
+            } while (cursor != null && read < ABOUT_READ_LIMIT);
+        }
+        return found;
     }
 
     public Page<AuditEvent> search(Optional<String> type, Optional<String> from, Optional<String> to, Optional<String> limit,

@@ -27,7 +27,7 @@ public record Transaction(String transactionId, String checkoutRequestId, String
                           TransactionStatus status, String resultCode, String resultDesc, String receipt,
                           PaymentSource source, String clientTokenHash, String lang, Instant createdAt,
                           Instant completedAt, String grantId, Instant claimedAt, boolean grantConfirmed,
-                          Checkout checkout) {
+                          Checkout checkout, boolean late, TransactionStatus previousStatus) {
     /** Pending payments and unconfirmed grants are spread over this many sparse-index partitions. */
     public static final int SHARDS = 4;
 
@@ -55,6 +55,19 @@ public record Transaction(String transactionId, String checkoutRequestId, String
             throw new IllegalArgumentException("completedAt is set exactly when the transaction is final");
         if (status == TransactionStatus.PENDING && (resultCode != null || receipt != null || source != null))
             throw new IllegalArgumentException("A pending transaction has no result yet");
+        if (late != (previousStatus != null) || late && status != TransactionStatus.COMPLETED)
+            throw new IllegalArgumentException("A late success is completed and names the status it was closed as");
+    }
+
+    /** Returns a transaction that was never completed late (contracts/daraja.md §9). */
+    public Transaction(String transactionId, String checkoutRequestId, String merchantRequestId, Phone phone,
+                       String packageId, Money amount, long grantSeconds, DeviceKey deviceKey,
+                       TransactionStatus status, String resultCode, String resultDesc, String receipt,
+                       PaymentSource source, String clientTokenHash, String lang, Instant createdAt,
+                       Instant completedAt, String grantId, Instant claimedAt, boolean grantConfirmed, Checkout checkout) {
+        this(transactionId, checkoutRequestId, merchantRequestId, phone, packageId, amount, grantSeconds, deviceKey, status,
+                resultCode, resultDesc, receipt, source, clientTokenHash, lang, createdAt, completedAt, grantId, claimedAt,
+                grantConfirmed, checkout, false, null);
     }
 
     /** Returns a transaction without a recorded checkout (made by tests, or before checkouts were recorded). */
@@ -88,7 +101,7 @@ public record Transaction(String transactionId, String checkoutRequestId, String
         if (status != TransactionStatus.PENDING) throw new IllegalStateException("Only a pending purchase is pushed");
         return new Transaction(transactionId, checkoutRequestId, merchantRequestId, phone, packageId, amount, grantSeconds,
                 deviceKey, status, resultCode, resultDesc, receipt, source, clientTokenHash, lang, createdAt, completedAt,
-                grantId, claimedAt, grantConfirmed, checkout);
+                grantId, claimedAt, grantConfirmed, checkout, late, previousStatus);
     }
 
     /** Returns the business day the purchase was made: the day its revenue counts for. */

@@ -92,6 +92,8 @@ public final class DynamoDbTransactionStore implements TransactionStore {
             .addAttribute(String.class, a -> a.name("dst").getter(TransactionItem::getDst).setter(TransactionItem::setDst))
             .addAttribute(String.class, a -> a.name("chapId").getter(TransactionItem::getChapId).setter(TransactionItem::setChapId))
             .addAttribute(String.class, a -> a.name("chapChallenge").getter(TransactionItem::getChapChallenge).setter(TransactionItem::setChapChallenge))
+            .addAttribute(Boolean.class, a -> a.name("late").getter(TransactionItem::getLate).setter(TransactionItem::setLate))
+            .addAttribute(String.class, a -> a.name("previousStatus").getter(TransactionItem::getPreviousStatus).setter(TransactionItem::setPreviousStatus))
             .build();
     private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(transactionId)").build();
     private static final AttributeValue PENDING = AttributeValue.fromS(WireName.of(TransactionStatus.PENDING));
@@ -333,6 +335,8 @@ public final class DynamoDbTransactionStore implements TransactionStore {
         private String dst;
         private String chapId;
         private String chapChallenge;
+        private Boolean late;
+        private String previousStatus;
 
         static TransactionItem from(Transaction t) {
             var item = new TransactionItem();
@@ -366,6 +370,10 @@ public final class DynamoDbTransactionStore implements TransactionStore {
                 item.chapId = t.checkout().chapId();
                 item.chapChallenge = t.checkout().chapChallenge();
             }
+            if (t.late()) {
+                item.late = true;
+                item.previousStatus = WireName.of(t.previousStatus());
+            }
             return item;
         }
 
@@ -375,7 +383,8 @@ public final class DynamoDbTransactionStore implements TransactionStore {
                     resultCode, resultDesc, receipt, WireName.parse(PaymentSource.class, source), clientTokenHash, lang,
                     StoredTime.parse(createdAt), StoredTime.parse(completedAt), grantId, StoredTime.parse(claimedAt),
                     grantId != null && grantShard == null,
-                    accountReference == null ? null : new Checkout(accountReference, deviceIp, loginUrl, dst, chapId, chapChallenge));
+                    accountReference == null ? null : new Checkout(accountReference, deviceIp, loginUrl, dst, chapId, chapChallenge),
+                    Boolean.TRUE.equals(late), previousStatus == null ? null : WireName.parse(TransactionStatus.class, previousStatus));
         }
 
         public String getTransactionId() { return transactionId; }
@@ -434,5 +443,9 @@ public final class DynamoDbTransactionStore implements TransactionStore {
         public void setChapId(String v) { chapId = v; }
         public String getChapChallenge() { return chapChallenge; }
         public void setChapChallenge(String v) { chapChallenge = v; }
+        public Boolean getLate() { return late; }
+        public void setLate(Boolean v) { late = v; }
+        public String getPreviousStatus() { return previousStatus; }
+        public void setPreviousStatus(String v) { previousStatus = v; }
     }
 }

@@ -201,6 +201,9 @@ class DynamoDbTransactionStoreTest {
         assertTrue(completed.grantUnconfirmed());
         var item = rawItem(tx.transactionId());
         assertEquals(List.of(true, "expired"), List.of(item.get("late").bool(), item.get("previousStatus").s()));
+        assertEquals(List.of(true, TransactionStatus.EXPIRED), List.of(completed.late(), completed.previousStatus()), "read back for the admin");
+        var found = store.find(tx.transactionId()).orElseThrow();
+        assertEquals(List.of(true, TransactionStatus.EXPIRED), List.of(found.late(), found.previousStatus()));
         assertThrows(IllegalArgumentException.class,
                 () -> store.claimLate(tx.transactionId(), TransactionStatus.PENDING, success("RCPT000016", PaymentSource.CALLBACK)));
     }
