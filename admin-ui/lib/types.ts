@@ -85,7 +85,11 @@ export interface Transaction {
   transactionId: string; day: string; phone: string; packageId: string; amountKES: number; grantSeconds: number; deviceKey: string;
   status: TransactionStatus; resultCode?: string | null; resultDesc?: string | null; receipt?: string | null; source?: PaymentSource | null;
   checkoutRequestId?: string | null; merchantRequestId?: string | null; lang?: string | null; createdAt: string;
-  completedAt?: string | null; claimedAt?: string | null; grantConfirmed: boolean;
+  completedAt?: string | null; claimedAt?: string | null; grantConfirmed: boolean; accountReference?: string | null;
+  /** A late success: closed first (previousStatus), then paid. */
+  late?: boolean | null; previousStatus?: TransactionStatus | null;
+  /** Detail only: the events about this purchase, oldest first. */
+  history?: AuditEvent[] | null;
 }
 
 export interface TransactionFilter { status?: string; from?: string; to?: string; phone?: string }

@@ -123,7 +123,7 @@ function TransactionDetail({ transactionId, onClose, onChanged }: { transactionI
     setAskError(null);
     try {
       const a = await api.queryTransaction(transactionId);
-      detail.setData(a.transaction);
+      detail.reload(); // the detail again, with this query in its history
       setAnswer({ ok: true, text: a.message });
       if (a.asked) onChanged();
     } catch (err) {
@@ -142,7 +142,8 @@ function TransactionDetail({ transactionId, onClose, onChanged }: { transactionI
       <h2 id="detail-title">Transaction {transactionId}</h2>
       {detail.loading && !t ? <Loading what="the transaction" /> : detail.error ? <ErrorNote error={detail.error} retry={detail.reload} /> : t ? (
         <dl className="facts">
-          <dt>Status</dt><dd id="detail-status">{t.status}{t.grantConfirmed ? ' (time granted)' : ''}</dd>
+          <dt>Status</dt><dd id="detail-status">{t.status}{t.grantConfirmed ? ' (time granted)' : ''}
+            {t.late ? <strong> · paid late, after it was {t.previousStatus}</strong> : null}</dd>
           <dt>Amount</dt><dd>{kes(t.amountKES)} for {t.packageId} ({duration(t.grantSeconds)})</dd>
           <dt>Phone</dt><dd>{t.phone}</dd>
           <dt>Device</dt><dd><code>{t.deviceKey}</code></dd>
@@ -150,9 +151,19 @@ function TransactionDetail({ transactionId, onClose, onChanged }: { transactionI
           <dt>Answer came from</dt><dd>{t.source ?? '–'}</dd>
           <dt>M-Pesa receipt</dt><dd>{t.receipt ?? '–'}</dd>
           <dt>Checkout request</dt><dd><code>{t.checkoutRequestId ?? '–'}</code></dd>
+          <dt>Account reference</dt><dd><code>{t.accountReference ?? '–'}</code></dd>
           <dt>Started</dt><dd>{when(t.createdAt)} (business day {t.day})</dd>
           <dt>Ended</dt><dd>{when(t.completedAt)}</dd>
           <dt>Language</dt><dd>{t.lang ?? '–'}</dd>
+          <dt>History</dt>
+          <dd>{t.history?.length ? (
+            <ul id="detail-history" className="plain">
+              {t.history.map(e => (
+                <li key={e.id} data-event={e.type}>{when(e.at)}: {e.type}{e.reason ? ` (${e.reason})` : ''}
+                  {e.details.message ? ` – ${e.details.message}` : ''}{e.actor ? ` · by ${e.actor}` : ''}</li>
+              ))}
+            </ul>
+          ) : 'No events about this purchase.'}</dd>
         </dl>
       ) : null}
       <p className="row">
