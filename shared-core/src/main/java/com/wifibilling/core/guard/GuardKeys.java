@@ -36,6 +36,14 @@ public final class GuardKeys {
         return "sent#" + requireText(code, "code");
     }
 
+    /**
+     * Returns {@code sms#<id>}: the one SMS sent for a grant ({@code grantId}) or a voucher ({@code code}), so the
+     * grant's re-publish and SQS's redelivery send it once (DESIGN §4 step 3).
+     */
+    public static String sms(String id) {
+        return "sms#" + requireText(id, "id");
+    }
+
     /** Returns {@code audit#<hour>}: the one sweeper run that audits Stats in a clock hour (DESIGN §4). */
     public static String audit(String hour) {
         return "audit#" + requireText(hour, "hour");
