@@ -30,6 +30,7 @@ final class Banner {
         line(b, "DynamoDB", runtime.dynamoDbEndpoint() + " (dynalite)");
         line(b, "SQS", runtime.sqsEndpoint() + " (ElasticMQ)");
         line(b, "Daraja (simulator)", runtime.darajaBaseUri().toString());
+        line(b, "SMS (simulator)", runtime.smsSimulator().baseUri() + "/simulator/sms/messages (what was sent)");
         line(b, "Hotspot (simulator)", base + "/sim/gateway/default/login (CoA/Disconnect on UDP 127.0.0.1:" + runtime.gatewayDasPort() + ")");
         line(b, "UniFi (simulator)", runtime.unifiSimulator().baseUri() + " (credentialsRef env:" + LocalRuntime.UNIFI_SIMULATOR_LOGIN + ")");
         line(b, "Secrets Manager", runtime.secretsManagerEndpoint() + " (emulator)");

@@ -4,6 +4,7 @@ import com.wifibilling.core.config.Env;
 import com.wifibilling.core.config.SamTemplate;
 import com.wifibilling.core.config.SamTemplate.FunctionSpec;
 import com.wifibilling.local.daraja.DarajaSimulator;
+import com.wifibilling.local.sms.SmsSimulator;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
  * merged with its own {@code Environment.Variables}, intrinsics resolved for the local stack), then what Lambda
  * itself sets ({@code AWS_REGION}, {@code AWS_LAMBDA_FUNCTION_NAME} …), the local endpoints that switch the SDK
  * clients to dynalite and ElasticMQ, and the local-only values: the local secrets and the Daraja settings that
- * point the payment code at the simulator ({@link #daraja}). Nothing of the JVM's own environment leaks in.
+ * point the payment code at the simulator ({@link #daraja}), and the SMS settings that point Notifications at the
+ * SMS simulator ({@link #sms}). Nothing of the JVM's own environment leaks in.
  */
 final class FunctionEnvironment {
     private FunctionEnvironment() {}
@@ -47,6 +49,15 @@ final class FunctionEnvironment {
         vars.put("DARAJA_PASSKEY", DarajaSimulator.PASSKEY);
         vars.put("DARAJA_TRANSACTION_TYPE", "CustomerPayBillOnline");
         vars.put("CALLBACK_BASE_URL", api.toString());
+        return vars;
+    }
+
+    /** Returns the Africa's Talking settings of a local run: the SMS simulator at {@code simulator} with its local username and key. */
+    static Map<String, String> sms(URI simulator) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("SMS_PROVIDER_URL", simulator.toString());
+        vars.put("SMS_USERNAME", SmsSimulator.LOCAL_USERNAME);
+        vars.put("SMS_API_KEY", SmsSimulator.LOCAL_API_KEY);
         return vars;
     }
 }

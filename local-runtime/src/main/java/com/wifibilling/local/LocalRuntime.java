@@ -20,6 +20,7 @@ import com.wifibilling.core.store.SqsQueues;
 import com.wifibilling.core.http.Json;
 import com.wifibilling.local.daraja.DarajaSimulator;
 import com.wifibilling.local.gateway.GatewaySimulator;
+import com.wifibilling.local.sms.SmsSimulator;
 import com.wifibilling.local.unifi.UnifiControllerSimulator;
 import java.io.IOException;
 import java.net.URI;
@@ -73,6 +74,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     private HttpApiServer http;
     private DarajaSimulator daraja;
+    private SmsSimulator smsSimulator;
     private LocalFreeRadius freeRadius; // null without FreeRADIUS
     private GatewaySimulator gatewaySimulator;
     private LocalElasticMq elasticMq;
@@ -112,6 +114,7 @@ public final class LocalRuntime implements AutoCloseable {
             gatewaySimulator = stage("gateway-simulator-das", () -> GatewaySimulator.open(Clock.systemUTC())); // its port is seeded
             daraja = stage("daraja-simulator", () -> DarajaSimulator.start(DarajaSimulator.LOCAL_CONSUMER_KEY,
                     DarajaSimulator.LOCAL_CONSUMER_SECRET, options.darajaTimeScale()));
+            smsSimulator = stage("sms-simulator", () -> SmsSimulator.start(Clock.systemUTC()));
             SamTemplate template = stage("template", () -> SamTemplate.load(options.template()));
             secretsManager = stage("secrets-manager", () -> LocalSecretsManager.start(options.dataDir(), LocalResources.REGION,
                     LocalResources.ACCOUNT_ID, Clock.systemUTC()));
@@ -134,6 +137,7 @@ public final class LocalRuntime implements AutoCloseable {
             // What a UniFi gateway pointed at the simulator names as its login: unifi.credentialsRef env:UNIFI_SIMULATOR_LOGIN.
             localValues.put(UNIFI_SIMULATOR_LOGIN, Json.write(Map.of("username", UNIFI_SIMULATOR_USER, "password", unifiPassword)));
             localValues.putAll(FunctionEnvironment.daraja(daraja.baseUri(), baseUri()));
+            localValues.putAll(FunctionEnvironment.sms(smsSimulator.baseUri()));
             // Initiate's inline queries wait ~2 s each (contracts/daraja.md §9); a faster simulator needs shorter waits.
             localValues.put("INLINE_POLL_PAUSE_MILLIS", Long.toString(Math.round(2000 * Math.min(1.0, options.darajaTimeScale()))));
             for (SamTemplate.FunctionSpec function : template.functions())
@@ -327,6 +331,11 @@ public final class LocalRuntime implements AutoCloseable {
         return daraja.baseUri();
     }
 
+    /** Returns the SMS simulator (docs/SMS.md): every function's {@code SMS_PROVIDER_URL}, with the messages it was sent. */
+    public SmsSimulator smsSimulator() {
+        return smsSimulator;
+    }
+
     /** Returns the environment function {@code logicalId} runs with (what its handler's {@code Env} constructor gets). */
     Env functionEnvironment(String logicalId) {
         FunctionHost function = functions.get(logicalId);
@@ -438,6 +447,7 @@ public final class LocalRuntime implements AutoCloseable {
         quietly("freeradius", freeRadius); // its rlm_rest calls would only meet a closed port now
         quietly("http", http);            // no new requests first
         quietly("daraja-simulator", daraja); // its pending callbacks would only meet a closed port now
+        quietly("sms-simulator", smsSimulator);
         quietly("secrets-manager-client", secretsManagerClient);
         quietly("secrets-manager", secretsManager);
         quietly("unifi-simulator", unifi);

@@ -65,6 +65,14 @@ class ExampleEnvTest {
     }
 
     @Test
+    void everySmsVariableTheLocalRuntimeSetsIsDocumented() throws IOException {
+        Set<String> set = new TreeSet<>(FunctionEnvironment.sms(java.net.URI.create("http://127.0.0.1:1")).keySet());
+        assertTrue(set.contains("SMS_API_KEY"));
+        set.removeAll(documented());
+        assertEquals(Set.of(), set, "set by the local runtime but not in config/example.env");
+    }
+
+    @Test
     void everyVariableTheTemplateSetsIsDocumented() throws IOException {
         Set<String> set = new TreeSet<>();
         SamTemplate.load(RepoPaths.template()).functions().forEach(f -> set.addAll(f.environment().keySet()));
