@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.wifibilling.core.Phone;
 import com.wifibilling.core.http.Json;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -61,7 +62,7 @@ public final class SmsSender {
             if (!response.isSuccessful()) return new SmsOutcome.Failed("http-" + response.code());
             return outcome(body(response));
         } catch (IOException unreachable) {
-            return new SmsOutcome.Failed(unreachable instanceof java.io.InterruptedIOException ? "timeout" : "unreachable");
+            return new SmsOutcome.Failed(unreachable instanceof InterruptedIOException ? "timeout" : "unreachable");
         }
     }
 
