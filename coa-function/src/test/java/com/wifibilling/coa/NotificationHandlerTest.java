@@ -174,7 +174,7 @@ class NotificationHandlerTest {
             int before = at.getRequestCount();
             assertEquals(List.of(), failed(handler.handleRequest(one(0, "off-1", "tx-notify-0401"), null)));
             assertEquals(before, at.getRequestCount(), "no receipt sent");
-            assertTrue(metricLines().contains("\"reason\":\"disabled\""), metricLines());
+            assertTrue(metricLines().contains("\"reason\":\"disabled\"") && metricLines().contains("SmsSkipped"), metricLines());
             assertEquals(Optional.empty(), guards.find(GuardKeys.sms("tx-notify-0401")), "nothing claimed");
 
             answer(201, SENT);

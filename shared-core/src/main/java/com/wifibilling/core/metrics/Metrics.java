@@ -23,12 +23,12 @@ import java.util.function.Consumer;
  */
 public final class Metrics {
     public static final String NAMESPACE = "WifiBilling";
-    /** DESIGN §8, plus PayToOnlineMs named by the AWS issue. */
+    /** DESIGN §8, plus PayToOnlineMs named by the AWS issue and SmsSkipped (an SMS the operator switched off: not a failure). */
     public static final Set<String> CATALOGUE = Set.of("PaymentInitiated", "PaymentCompleted", "PaymentCancelled",
             "PaymentExpired", "PaymentFailed", "Revenue", "CallbackLatencyMs", "PayToActiveMs", "PayToOnlineMs",
             "ManualQueryFallback", "SweeperFinalized", "GrantRepaired", "SuspiciousCallback", "SessionsStarted",
             "VouchersGenerated", "VouchersRedeemed", "VoucherRedeemFailed", "LoginFailed", "Lockouts", "CoaSent",
-            "CoaFailed", "CoaLatencyMs", "SmsSent", "SmsFailed", "StatsDrift");
+            "CoaFailed", "CoaLatencyMs", "SmsSent", "SmsFailed", "SmsSkipped", "StatsDrift");
     private static final JsonFactory JSON = new JsonFactory();
 
     private record Series(String name, String unit, String dimension, String dimensionValue) {}

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * a {@link VoucherSms}); without the attribute its body tells which. In order:
  * <ol>
  *   <li>the operator's toggle ({@code notifications.smsReceipts} / {@code voucherSms}, read strongly consistent):
- *       off drops the message, counted as SmsFailed {@code reason=disabled};</li>
+ *       off drops the message, counted as SmsSkipped {@code reason=disabled};</li>
  *   <li>a Guards claim {@code sms#<grantId or code>} for {@value #GUARD_DAYS} days: a message whose SMS was already
  *       claimed (SQS redelivered it, or the grant published it again) is dropped as a repeat;</li>
  *   <li>the send: Sent counts SmsSent; Rejected (AT refuses this number for good) is dropped, counted as SmsFailed
@@ -63,7 +63,7 @@ public final class SmsNotifications {
         var toggles = OperatorSettings.currentIn(settings).notifications();
         boolean on = sms.kind().equals(RECEIPT) ? toggles.smsReceipts() : toggles.voucherSms();
         if (!on) {
-            metrics.count("SmsFailed", "reason", "disabled");
+            metrics.count("SmsSkipped", "reason", "disabled"); // the operator's choice, not a failure to alarm on
             log.atInfo().addKeyValue("messageId", messageId).addKeyValue("type", sms.kind()).addKeyValue("phone", sms.to().masked())
                     .log("sms.skipped.switched-off");
             return false;
