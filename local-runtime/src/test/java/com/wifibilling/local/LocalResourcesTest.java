@@ -71,7 +71,7 @@ class LocalResourcesTest {
         assertEquals("payment-api", env.require("SERVICE_NAME"));
         assertEquals("local-Packages", env.require("PACKAGES_TABLE"));
         assertEquals("60", env.require("PACKAGES_CACHE_SECONDS"));
-        assertEquals("dev", env.require("STAGE"));                       // from Globals
+        assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", env.require("JAVA_TOOL_OPTIONS")); // from Globals
         assertEquals("http://localhost:3000,http://127.0.0.1:3000,http://localhost:3000,http://127.0.0.1:3000",
                 env.require("ALLOWED_ORIGINS"));
         assertEquals("af-south-1", env.require("AWS_REGION"));

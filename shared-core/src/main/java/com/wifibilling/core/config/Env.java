@@ -2,16 +2,39 @@ package com.wifibilling.core.config;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * The environment one function sees (DESIGN §7). {@link #system()} is the only reader of the process
  * environment; the local runtime builds one per function from its template.yaml entry, and tests from a map.
- * A missing or malformed variable stops start-up with a message that names it.
+ * A missing or malformed variable stops start-up with a message that names it. {@link #watched} also reports
+ * every name asked for, which is how the template tests prove that template.yaml sets exactly what each
+ * function reads.
  */
-public record Env(Map<String, String> vars) {
-    public Env {
-        vars = Map.copyOf(vars);
+public final class Env {
+    private static final Consumer<String> UNWATCHED = name -> { };
+
+    private final Map<String, String> vars;
+    private final Consumer<String> reads;
+
+    public Env(Map<String, String> vars) {
+        this(vars, UNWATCHED);
+    }
+
+    private Env(Map<String, String> vars, Consumer<String> reads) {
+        this.vars = Map.copyOf(vars);
+        this.reads = reads;
+    }
+
+    /** Returns the variables, unmodifiable. */
+    public Map<String, String> vars() {
+        return vars;
+    }
+
+    /** Returns an environment that tells {@code reads} each name the code asks for, whether it is set or not. */
+    public static Env watched(Map<String, String> vars, Consumer<String> reads) {
+        return new Env(vars, reads);
     }
 
     /** Returns the process environment; used by the Lambda no-arg constructors only. */
@@ -38,6 +61,7 @@ public record Env(Map<String, String> vars) {
 
     /** Returns the variable when set and not blank. */
     public Optional<String> optional(String name) {
+        reads.accept(name);
         String value = vars.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
@@ -51,7 +75,13 @@ public record Env(Map<String, String> vars) {
     public Env with(Map<String, String> more) {
         var merged = new java.util.HashMap<>(vars);
         merged.putAll(more);
-        return new Env(merged);
+        return new Env(merged, reads);
+    }
+
+    /** Names the variables only: their values may be secrets. */
+    @Override
+    public String toString() {
+        return "Env" + new java.util.TreeSet<>(vars.keySet());
     }
 
     private static <T> T parse(String name, String value, Function<String, T> parse) {

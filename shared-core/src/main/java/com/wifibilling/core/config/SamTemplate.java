@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -186,6 +187,15 @@ public final class SamTemplate {
         return defaults;
     }
 
+    /**
+     * Returns the whole parsed document, read-only, for checks that walk it (references, policies, property names):
+     * {@code !Ref}, {@code !GetAtt}, {@code !Sub} and {@code !Join} as {@link Intrinsic} records, every other
+     * intrinsic in its long form ({@code !If [a, b, c]} becomes {@code {"Fn::If": [a, b, c]}}).
+     */
+    public Map<String, Object> document() {
+        return java.util.Collections.unmodifiableMap(root);
+    }
+
     /** Returns the logical ids and types of all resources. */
     public Map<String, String> resourceTypes() {
         Map<String, String> types = new LinkedHashMap<>();
@@ -295,6 +305,12 @@ public final class SamTemplate {
                     : new Sub(String.valueOf(items(n).get(0)), map(items(n).get(1)))));
             yamlConstructors.put(new Tag("!Join"), new Construct(n ->
                     new Join(String.valueOf(items(n).get(0)), list(items(n).get(1)))));
+            // The other short forms become their long form, so a template using them still loads.
+            for (String name : List.of("If", "Equals", "Not", "And", "Or", "Select", "Split", "FindInMap", "ImportValue",
+                    "Base64", "Cidr", "GetAZs", "Length", "ToJsonString")) {
+                yamlConstructors.put(new Tag("!" + name), new Construct(n -> Map.of("Fn::" + name, plain(n))));
+            }
+            yamlConstructors.put(new Tag("!Condition"), new Construct(n -> Map.of("Condition", scalar(n))));
             var plainMap = yamlConstructors.get(Tag.MAP);
             yamlConstructors.put(Tag.MAP, new Construct(n -> longForm(plainMap.construct(n))));
         }
@@ -315,6 +331,14 @@ public final class SamTemplate {
                 case "Fn::Sub" -> v instanceof List<?> l ? new Sub(String.valueOf(l.get(0)), map(l.get(1))) : new Sub(String.valueOf(v), Map.of());
                 case "Fn::Join" -> new Join(String.valueOf(((List<?>) v).get(0)), list(((List<?>) v).get(1)));
                 default -> constructed;
+            };
+        }
+
+        private Object plain(Node n) {
+            return switch (n) {
+                case ScalarNode scalar -> scalar.getValue();
+                case SequenceNode sequence -> List.copyOf(constructSequence(sequence));
+                default -> constructMapping((MappingNode) n);
             };
         }
 

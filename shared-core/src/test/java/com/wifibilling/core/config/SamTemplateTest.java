@@ -45,7 +45,8 @@ class SamTemplateTest {
         var api = TEMPLATE.functions().stream().filter(f -> f.logicalId().equals("PaymentApi")).findFirst().orElseThrow();
         assertEquals("com.wifibilling.payment.PaymentApiHandler", api.handlerClass());
         assertEquals("local-Packages", SamTemplate.resolve(api.environment().get("PACKAGES_TABLE"), LOCAL));
-        assertEquals("dev", SamTemplate.resolve(api.environment().get("STAGE"), LOCAL));
+        assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1",
+                SamTemplate.resolve(api.environment().get("JAVA_TOOL_OPTIONS"), LOCAL)); // from Globals
         assertTrue(api.routes().stream().anyMatch(SamTemplate.HttpRoute::isDefault), "PaymentApi takes the $default route");
     }
 
