@@ -60,6 +60,7 @@ class TemplateFunctionsTest {
             "DarajaConsumerKey", "test-consumer-key",
             "DarajaConsumerSecret", "test-consumer-secret",
             "DarajaPasskey", "test-passkey",
+            "SmsApiKey", "test-africastalking-api-key",
             // Not a secret, but its default is the local runtime's http origin, which Safaricom's Daraja refuses
             // (docs/MPESA_INTEGRATION.md: every deployment passes its https API origin).
             "CallbackBaseUrl", "https://api.example.com");
