@@ -51,6 +51,34 @@ class TemplateProductionTest {
         assertEquals(List.of(), problems);
     }
 
+    /** Tables whose items are the business's records; the rest (Logins, GatewayOutbox, Guards) are rebuilt or expire. */
+    private static final Set<String> RECORD_TABLES = Set.of("UsersTable", "PackagesTable", "TransactionsTable", "SessionsTable",
+            "VouchersTable", "GatewaysTable", "StatsTable", "EventsTable", "SettingsTable");
+
+    @Test
+    void recordTablesSurviveTheStackAndProductionOnesRefuseDeletion() {
+        List<String> problems = new ArrayList<>();
+        for (String id : RECORD_TABLES) {
+            Map<String, Object> r = resource(id);
+            if (!"AWS::DynamoDB::Table".equals(TYPES.get(id))) problems.add(id + ": not a table in template.yaml");
+            if (!"Retain".equals(r.get("DeletionPolicy")) || !"Retain".equals(r.get("UpdateReplacePolicy")))
+                problems.add(id + ": DeletionPolicy and UpdateReplacePolicy must be Retain (a stack delete or replacement must not drop sales)");
+            Object protection = map(r.get("Properties")).get("DeletionProtectionEnabled");
+            if (!List.of("IsProd", true, false).equals(map(protection).get("Fn::If")))
+                problems.add(id + ": DeletionProtectionEnabled must be !If [IsProd, true, false], is " + protection);
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(Map.of("Fn::Equals", List.of(new SamTemplate.Ref("Stage"), "prod")), map(map(TEMPLATE.document().get("Conditions")).get("IsProd")));
+    }
+
+    @Test
+    void theHttpApiIsThrottledBeforeAnyFunctionRuns() {
+        Map<String, Object> route = map(map(resource("Api").get("Properties")).get("DefaultRouteSettings"));
+        assertEquals(Map.of("ThrottlingRateLimit", new SamTemplate.Ref("ApiThrottleRatePerSecond"), "ThrottlingBurstLimit",
+                new SamTemplate.Ref("ApiThrottleBurst")),
+                route);
+    }
+
     @Test
     void theHttpApiSendsUnknownPathsToAFunction() {
         long defaults = TEMPLATE.functions().stream().flatMap(f -> f.routes().stream()).filter(SamTemplate.HttpRoute::isDefault).count();
