@@ -336,8 +336,11 @@ public final class LocalRuntime implements AutoCloseable {
         return smsSimulator;
     }
 
-    /** Returns the environment function {@code logicalId} runs with (what its handler's {@code Env} constructor gets). */
-    Env functionEnvironment(String logicalId) {
+    /**
+     * Returns the environment function {@code logicalId} runs with (what its handler's {@code Env} constructor gets):
+     * also what a fresh JVM running the function's deployable jar is given (FunctionJarsIT, the cold-start bench).
+     */
+    public Env functionEnvironment(String logicalId) {
         FunctionHost function = functions.get(logicalId);
         if (function == null) throw new IllegalArgumentException("No function " + logicalId);
         return function.env();
