@@ -94,11 +94,18 @@ public final class Metrics {
             json.writeArrayFieldStart("CloudWatchMetrics");
             json.writeStartObject();
             json.writeStringField("Namespace", NAMESPACE);
+            // Always per service, and with the optional dimension also per (service, dimension): alarms and the
+            // dashboard read the service-level series (one per service, whatever the result codes were).
             json.writeArrayFieldStart("Dimensions");
             json.writeStartArray();
             json.writeString("service");
-            if (first.dimension() != null) json.writeString(first.dimension());
             json.writeEndArray();
+            if (first.dimension() != null) {
+                json.writeStartArray();
+                json.writeString("service");
+                json.writeString(first.dimension());
+                json.writeEndArray();
+            }
             json.writeEndArray();
             json.writeArrayFieldStart("Metrics");
             for (Series series : group.keySet()) {

@@ -72,6 +72,30 @@ class TemplateProductionTest {
     }
 
     @Test
+    void everyDeadLetterQueueAndTheMoneyPathHaveAnAlarmThatNotifiesTheOperator() {
+        Map<String, Object> resources = map(TEMPLATE.document().get("Resources"));
+        List<String> problems = new ArrayList<>();
+        Set<String> watchedQueues = new TreeSet<>();
+        for (var entry : resources.entrySet()) {
+            if (!"AWS::CloudWatch::Alarm".equals(TYPES.get(entry.getKey()))) continue;
+            Map<String, Object> p = map(map(entry.getValue()).get("Properties"));
+            if (!List.of(new SamTemplate.Ref("AlertsTopic")).equals(p.get("AlarmActions")))
+                problems.add(entry.getKey() + ": AlarmActions must be [!Ref AlertsTopic]");
+            for (Object d : p.get("Dimensions") instanceof List<?> l ? l : List.of()) {
+                if ("QueueName".equals(map(d).get("Name")) && map(d).get("Value") instanceof SamTemplate.GetAtt g) watchedQueues.add(g.resource());
+            }
+        }
+        Set<String> deadLetterQueues = new TreeSet<>();
+        resources.keySet().stream().filter(id -> "AWS::SQS::Queue".equals(TYPES.get(id)) && id.endsWith("Dlq")).forEach(deadLetterQueues::add);
+        assertEquals(deadLetterQueues, watchedQueues, "every dead-letter queue has a not-empty alarm");
+        for (String alarm : List.of("PaymentFailureRateAlarm", "CallbacksStoppedAlarm", "CallbackLatencyAlarm", "CoaFailureRateAlarm",
+                "Api5xxRateAlarm", "ThrottlesAlarm")) {
+            if (!"AWS::CloudWatch::Alarm".equals(TYPES.get(alarm))) problems.add(alarm + ": missing (the AWS issue's alarm list)");
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
     void theHttpApiIsThrottledBeforeAnyFunctionRuns() {
         Map<String, Object> route = map(map(resource("Api").get("Properties")).get("DefaultRouteSettings"));
         assertEquals(Map.of("ThrottlingRateLimit", new SamTemplate.Ref("ApiThrottleRatePerSecond"), "ThrottlingBurstLimit",

@@ -52,14 +52,26 @@ class TemplateStructureTest {
             "AWS::SQS::Queue", Set.of("ContentBasedDeduplication", "DeduplicationScope", "DelaySeconds", "FifoQueue",
                     "FifoThroughputLimit", "KmsDataKeyReusePeriodSeconds", "KmsMasterKeyId", "MaximumMessageSize",
                     "MessageRetentionPeriod", "QueueName", "ReceiveMessageWaitTimeSeconds", "RedriveAllowPolicy", "RedrivePolicy",
-                    "SqsManagedSseEnabled", "Tags", "VisibilityTimeout"));
+                    "SqsManagedSseEnabled", "Tags", "VisibilityTimeout"),
+            "AWS::SNS::Topic", Set.of("ArchivePolicy", "ContentBasedDeduplication", "DataProtectionPolicy", "DeliveryStatusLogging",
+                    "DisplayName", "FifoThroughputScope", "FifoTopic", "KmsMasterKeyId", "SignatureVersion", "Subscription", "Tags",
+                    "TopicName", "TracingConfig"),
+            "AWS::SNS::Subscription", Set.of("DeliveryPolicy", "Endpoint", "FilterPolicy", "FilterPolicyScope", "Protocol",
+                    "RawMessageDelivery", "RedrivePolicy", "Region", "ReplayPolicy", "SubscriptionRoleArn", "TopicArn"),
+            "AWS::CloudWatch::Alarm", Set.of("ActionsEnabled", "AlarmActions", "AlarmDescription", "AlarmName", "ComparisonOperator",
+                    "DatapointsToAlarm", "Dimensions", "EvaluateLowSampleCountPercentile", "EvaluationPeriods", "ExtendedStatistic",
+                    "InsufficientDataActions", "MetricName", "Metrics", "Namespace", "OKActions", "Period", "Statistic", "Tags",
+                    "Threshold", "ThresholdMetricId", "TreatMissingData", "Unit"));
 
     /** Resource type → the attributes {@code Fn::GetAtt} may read. */
     private static final Map<String, Set<String>> ATTRIBUTES = Map.of(
             "AWS::Serverless::Function", Set.of("Arn"),
             "AWS::Serverless::HttpApi", Set.of("ApiEndpoint", "ApiId"),
             "AWS::DynamoDB::Table", Set.of("Arn", "StreamArn"),
-            "AWS::SQS::Queue", Set.of("Arn", "QueueName", "QueueUrl"));
+            "AWS::SQS::Queue", Set.of("Arn", "QueueName", "QueueUrl"),
+            "AWS::SNS::Topic", Set.of("TopicArn", "TopicName"),
+            "AWS::SNS::Subscription", Set.of("Arn"),
+            "AWS::CloudWatch::Alarm", Set.of("Arn"));
 
     /** What SAM accepts in {@code Globals.Function} (Policies and Events are per function only). */
     private static final Set<String> GLOBAL_FUNCTION = Set.of("Architectures", "AssumeRolePolicyDocument", "AutoPublishAlias",

@@ -32,7 +32,9 @@ class MetricsTest {
         assertEquals("payment", plain.get("service").asText());
         var failed = new ObjectMapper().readTree(lines.get(1));
         assertEquals("1032", failed.get("resultCode").asText());
-        assertEquals("resultCode", failed.at("/_aws/CloudWatchMetrics/0/Dimensions/0/1").asText());
+        assertEquals("[[\"service\"],[\"service\",\"resultCode\"]]", failed.at("/_aws/CloudWatchMetrics/0/Dimensions").toString(),
+                "per service (what alarms read) and per service and result code");
+        assertEquals("[[\"service\"]]", plain.at("/_aws/CloudWatchMetrics/0/Dimensions").toString());
     }
 
     @Test
