@@ -96,6 +96,19 @@ class TemplateProductionTest {
     }
 
     @Test
+    void everyFunctionResumesFromASnapStartSnapshotBehindAnAlias() {
+        Map<String, Object> globals = map(map(TEMPLATE.document().get("Globals")).get("Function"));
+        assertEquals("live", globals.get("AutoPublishAlias"), "SnapStart works on published versions: SAM publishes one behind this alias");
+        assertEquals(Map.of("ApplyOn", "PublishedVersions"), globals.get("SnapStart"));
+        for (FunctionSpec f : TEMPLATE.functions()) {
+            Map<String, Object> p = map(resource(f.logicalId()).get("Properties"));
+            assertEquals(List.of(), List.of(p.keySet().stream().filter(k -> k.equals("SnapStart") || k.equals("AutoPublishAlias")
+                    || k.equals("ProvisionedConcurrencyConfig")).toArray()), f.logicalId() + " keeps the Globals' SnapStart (no override, "
+                    + "no provisioned concurrency, which SnapStart excludes)");
+        }
+    }
+
+    @Test
     void theHttpApiIsThrottledBeforeAnyFunctionRuns() {
         Map<String, Object> route = map(map(resource("Api").get("Properties")).get("DefaultRouteSettings"));
         assertEquals(Map.of("ThrottlingRateLimit", new SamTemplate.Ref("ApiThrottleRatePerSecond"), "ThrottlingBurstLimit",
