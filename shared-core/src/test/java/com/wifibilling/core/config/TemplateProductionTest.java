@@ -109,6 +109,22 @@ class TemplateProductionTest {
     }
 
     @Test
+    void everyFunctionsLogsAreKeptForTheRetentionParameter() {
+        Map<String, Object> resources = map(TEMPLATE.document().get("Resources"));
+        Set<String> covered = new TreeSet<>();
+        for (var entry : resources.entrySet()) {
+            if (!"AWS::Logs::LogGroup".equals(TYPES.get(entry.getKey()))) continue;
+            Map<String, Object> p = map(map(entry.getValue()).get("Properties"));
+            assertEquals(new SamTemplate.Ref("LogRetentionDays"), p.get("RetentionInDays"), entry.getKey());
+            Matcher m = PLACEHOLDER.matcher(String.valueOf(p.get("LogGroupName")));
+            if (String.valueOf(p.get("LogGroupName")).contains("/aws/lambda/") && m.find()) covered.add(m.group(1));
+        }
+        Set<String> functions = new TreeSet<>();
+        TEMPLATE.functions().forEach(f -> functions.add(f.logicalId()));
+        assertEquals(functions, covered, "each function's /aws/lambda/<name> group is declared with a retention");
+    }
+
+    @Test
     void theHttpApiIsThrottledBeforeAnyFunctionRuns() {
         Map<String, Object> route = map(map(resource("Api").get("Properties")).get("DefaultRouteSettings"));
         assertEquals(Map.of("ThrottlingRateLimit", new SamTemplate.Ref("ApiThrottleRatePerSecond"), "ThrottlingBurstLimit",

@@ -53,6 +53,8 @@ class TemplateStructureTest {
                     "FifoThroughputLimit", "KmsDataKeyReusePeriodSeconds", "KmsMasterKeyId", "MaximumMessageSize",
                     "MessageRetentionPeriod", "QueueName", "ReceiveMessageWaitTimeSeconds", "RedriveAllowPolicy", "RedrivePolicy",
                     "SqsManagedSseEnabled", "Tags", "VisibilityTimeout"),
+            "AWS::Logs::LogGroup", Set.of("DataProtectionPolicy", "DeletionProtectionEnabled", "FieldIndexPolicies", "KmsKeyId",
+                    "LogGroupClass", "LogGroupName", "ResourcePolicyDocument", "RetentionInDays", "Tags"),
             "AWS::SNS::Topic", Set.of("ArchivePolicy", "ContentBasedDeduplication", "DataProtectionPolicy", "DeliveryStatusLogging",
                     "DisplayName", "FifoThroughputScope", "FifoTopic", "KmsMasterKeyId", "SignatureVersion", "Subscription", "Tags",
                     "TopicName", "TracingConfig"),
@@ -70,6 +72,7 @@ class TemplateStructureTest {
             "AWS::DynamoDB::Table", Set.of("Arn", "StreamArn"),
             "AWS::SQS::Queue", Set.of("Arn", "QueueName", "QueueUrl"),
             "AWS::SNS::Topic", Set.of("TopicArn", "TopicName"),
+            "AWS::Logs::LogGroup", Set.of("Arn"),
             "AWS::SNS::Subscription", Set.of("Arn"),
             "AWS::CloudWatch::Alarm", Set.of("Arn"));
 
