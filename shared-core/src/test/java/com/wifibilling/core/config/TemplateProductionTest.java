@@ -125,6 +125,18 @@ class TemplateProductionTest {
     }
 
     @Test
+    void theDashboardIsValidJsonAndShowsTheBusinessMetrics() throws Exception {
+        Object body = map(resource("OperationsDashboard").get("Properties")).get("DashboardBody");
+        String text = body instanceof SamTemplate.Sub sub ? sub.text() : String.valueOf(body);
+        var dashboard = com.wifibilling.core.http.Json.MAPPER.readTree(text.replaceAll("\\$\\{[^}]+}", "x"));
+        String all = dashboard.toString();
+        for (String metric : List.of("Revenue", "PaymentCompleted", "PaymentFailed", "CallbackLatencyMs", "PayToOnlineMs", "CoaFailed", "SmsFailed",
+                "SuspiciousCallback", "ApproximateNumberOfMessagesVisible", "5xx"))
+            assertEquals(true, all.contains(metric), "the dashboard shows " + metric);
+        assertEquals(9, dashboard.get("widgets").size());
+    }
+
+    @Test
     void theHttpApiIsThrottledBeforeAnyFunctionRuns() {
         Map<String, Object> route = map(map(resource("Api").get("Properties")).get("DefaultRouteSettings"));
         assertEquals(Map.of("ThrottlingRateLimit", new SamTemplate.Ref("ApiThrottleRatePerSecond"), "ThrottlingBurstLimit",

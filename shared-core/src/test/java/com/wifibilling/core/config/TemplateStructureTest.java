@@ -53,6 +53,7 @@ class TemplateStructureTest {
                     "FifoThroughputLimit", "KmsDataKeyReusePeriodSeconds", "KmsMasterKeyId", "MaximumMessageSize",
                     "MessageRetentionPeriod", "QueueName", "ReceiveMessageWaitTimeSeconds", "RedriveAllowPolicy", "RedrivePolicy",
                     "SqsManagedSseEnabled", "Tags", "VisibilityTimeout"),
+            "AWS::CloudWatch::Dashboard", Set.of("DashboardBody", "DashboardName"),
             "AWS::Logs::LogGroup", Set.of("DataProtectionPolicy", "DeletionProtectionEnabled", "FieldIndexPolicies", "KmsKeyId",
                     "LogGroupClass", "LogGroupName", "ResourcePolicyDocument", "RetentionInDays", "Tags"),
             "AWS::SNS::Topic", Set.of("ArchivePolicy", "ContentBasedDeduplication", "DataProtectionPolicy", "DeliveryStatusLogging",
