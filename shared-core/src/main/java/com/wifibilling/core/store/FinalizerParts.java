@@ -35,8 +35,9 @@ public record FinalizerParts(DynamoDbClient dynamoDb, DynamoDbTransactionStore t
                 new DynamoDbLoginStore(dynamoDb, env.require("LOGINS_TABLE")),
                 new PurchaseCodes(new DynamoDbVoucherStore(dynamoDb, env.require("VOUCHERS_TABLE"))), publisher, stats, metrics, clock);
         var packages = new DynamoDbPackageStore(AwsClients.enhanced(dynamoDb), env.require("PACKAGES_TABLE"));
-        var buyers = new PortalUsers(new DynamoDbUserStore(dynamoDb, env.require("USERS_TABLE"),
-                new DynamoDbGuardStore(dynamoDb, env.require("GUARDS_TABLE"))));
+        String usersTable = env.require("USERS_TABLE");
+        String guardsTable = env.require("GUARDS_TABLE");
+        var buyers = new PortalUsers(() -> new DynamoDbUserStore(dynamoDb, usersTable, new DynamoDbGuardStore(dynamoDb, guardsTable)));
         var finalizer = new PaymentFinalizer(transactions, packages, grants, stats, buyers, metrics, clock);
         var darajaConfig = DarajaConfig.from(env);
         var daraja = new DarajaClient(new OkHttpClient(), darajaConfig, clock);

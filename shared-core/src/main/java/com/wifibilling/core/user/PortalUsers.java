@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * The buyers the admin lists (DESIGN §4, Users: portal users "created on first grant"): one user per phone, made when a
@@ -14,17 +15,31 @@ import java.util.HexFormat;
  * double, and the id never shows the number. Bookkeeping only: nothing about money depends on it.
  */
 public final class PortalUsers {
-    private final UserStore users;
+    private final Supplier<UserStore> store;
+    private volatile UserStore users;
 
-    public PortalUsers(UserStore users) {
-        this.users = users;
+    /**
+     * {@code store} is called on the first purchase to record, not at construction: the Users table's client and schema
+     * stay off the cold start of the functions that finalize payments (only a completed purchase needs them).
+     */
+    public PortalUsers(Supplier<UserStore> store) {
+        this.store = store;
     }
 
     /** Records that {@code phone} bought at {@code at}: creates its user the first time, else moves its lastSeenAt on. */
     public void bought(Phone phone, Instant at) {
         String userId = userId(phone);
-        User created = User.portal(userId, phone, at);
-        if (!users.createPortalUser(created)) users.touch(userId, at);
+        UserStore table = users();
+        if (!table.createPortalUser(User.portal(userId, phone, at))) table.touch(userId, at);
+    }
+
+    private UserStore users() {
+        UserStore made = users;
+        if (made == null) {
+            made = store.get(); // racing first purchases may both build one: harmless, both are the same table
+            users = made;
+        }
+        return made;
     }
 
     /** Returns the userId of the phone's portal user. */

@@ -72,7 +72,7 @@ final class PaymentWorld {
         var vouchers = new DynamoDbVoucherStore(tables.client(), tables.name("VouchersTable"));
         grants = new GrantService(sessions, logins, new PurchaseCodes(vouchers), publisher, stats, metrics, clock);
         users = new DynamoDbUserStore(tables.client(), tables.name("UsersTable"), guards);
-        finalizer = new PaymentFinalizer(transactions, packages, grants, stats, new PortalUsers(users), metrics, clock);
+        finalizer = new PaymentFinalizer(transactions, packages, grants, stats, new PortalUsers(() -> users), metrics, clock);
         suspicious = new SuspiciousCallbacks(events, metrics, clock);
     }
 
